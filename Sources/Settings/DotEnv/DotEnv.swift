@@ -1,9 +1,17 @@
 /// How strictly a `.env` file is read.
 public enum DotEnvMode: Sendable, Hashable {
     /// Exactly python-dotenv 1.2.2's `dotenv_values`: bad statements are skipped with a warning.
+    /// The one deliberate difference: a leading byte-order mark is stripped (upstream main does too).
     case compat
-    /// Malformed statements are errors with file:line:column; single-quoted values are never
-    /// interpolated; `$$` is a literal `$`.
+    /// The same grammar with the traps removed:
+    /// - a malformed statement throws ``SettingsFileError`` at the offending line:column;
+    /// - a double-quoted key (`"A"=1`) is an error instead of a key with quotes in it;
+    /// - a backslash always pairs with the character it escapes, so `'C:\'` and `"a\"` end where
+    ///   they appear to, and a missing closing quote is an error;
+    /// - `KEY= #note` is an empty value and a comment (with a warning), not the value `#note`;
+    /// - single-quoted values are never interpolated; `$$` is a literal `$`; a malformed or nested
+    ///   `${…}` is an error;
+    /// - CR and CRLF inside quoted values become LF.
     case strict
 }
 
@@ -27,17 +35,23 @@ public struct DotEnvBinding: Sendable, Hashable {
     }
 }
 
-/// A statement that was skipped in compat mode.
+/// A problem that did not stop the parse: a statement skipped in compat mode, or in strict mode a
+/// `KEY= #comment` read as an empty value.
 public struct DotEnvWarning: Sendable, Hashable, CustomStringConvertible {
-    /// What was wrong.
+    /// What was wrong (never contains a value).
     public var message: String
-    /// Where the skipped statement starts (python-dotenv's line numbering).
+    /// For a skipped statement: where it starts in python-dotenv's line numbering (the first blank
+    /// line before it, column 1). python-dotenv counts a CRLF twice after skipping a bad CRLF line,
+    /// and this line number does so too. For other warnings: the place itself.
     public var location: SourceLocation
+    /// The physical line:column of the character that made the statement unreadable.
+    public var offendingLocation: SourceLocation?
 
     /// Creates a warning.
-    public init(message: String, location: SourceLocation) {
+    public init(message: String, location: SourceLocation, offendingLocation: SourceLocation? = nil) {
         self.message = message
         self.location = location
+        self.offendingLocation = offendingLocation
     }
 
     /// `file:line:column: message`.
@@ -73,15 +87,36 @@ public struct DotEnvDocument: Sendable, Hashable {
     }
 }
 
-/// The `.env` reader. INTERFACE STUB — the parser lands with the dotenv work.
+/// The `.env` reader: python-dotenv 1.2.2's grammar (``DotEnvMode/compat``) or a strict variant.
+///
+/// ```swift
+/// let document = try DotEnv.parse(
+///     "export PIXEL_TENANT=acme  # comment\nURL=\"https://${HOST:-localhost}/\"\n",
+///     file: ".env",
+///     environment: { ProcessInfo.processInfo.environment[$0] })
+/// document.values      // [("PIXEL_TENANT", "acme"), ("URL", "https://localhost/")]
+/// document.bindings[1].valueLocation  // .env:2:5
+/// document.referencedEnvironmentNames // ["HOST"]
+/// ```
+///
+/// The parser works on the UTF-8 bytes (no `Character`s, no regular expressions); columns count
+/// Unicode scalars. Lines end at LF, CR or CRLF.
 public enum DotEnv {
     /// Parses `.env` text.
+    ///
+    /// Interpolation follows `dotenv_values()`: one pass from top to bottom, a name resolves to the
+    /// value of an earlier key of the same text (a key written without `=` resolves to `""`), else
+    /// to `environment`, else to the default or `""`. Every name handed to `environment` is listed in
+    /// ``DotEnvDocument/referencedEnvironmentNames``.
     ///
     /// - Parameters:
     ///   - text: the file's content (a leading BOM is stripped).
     ///   - file: the path to name in locations, or `nil`.
     ///   - mode: compat (python-dotenv 1.2.2) or strict.
-    ///   - interpolate: expand `${VAR}` and `${VAR:-default}`.
+    ///   - interpolate: expand `${VAR}` and `${VAR:-default}` (with `false`, `$` is never special).
+    ///   - universalNewlines: turn CR and CRLF inside quoted values into LF, as Python does when it
+    ///     reads a file (`dotenv_values(path)`, which pydantic-settings uses); `false` gives
+    ///     `dotenv_values(stream=StringIO(text))`. Strict mode always does it.
     ///   - environment: looks up a variable of the process environment for interpolation.
     /// - Throws: ``SettingsFileError`` in strict mode for a malformed statement.
     public static func parse(
@@ -89,8 +124,36 @@ public enum DotEnv {
         file: String? = nil,
         mode: DotEnvMode = .compat,
         interpolate: Bool = true,
+        universalNewlines: Bool = false,
         environment: (String) -> String? = { _ in nil }
     ) throws(SettingsFileError) -> DotEnvDocument {
-        DotEnvDocument(bindings: [], warnings: [], referencedEnvironmentNames: [])
+        var text = text
+        let translate = universalNewlines || mode == .strict
+        let result = text.withUTF8 { bytes -> Result<DotEnvDocument, SettingsFileError> in
+            var reader = DotEnvReader(file: file, mode: mode, interpolate: interpolate)
+            guard translate, bytes.contains(DotEnvByte.carriageReturn) else {
+                return reader.read(bytes, environment: environment)
+            }
+            return translatingNewlines(bytes).withUnsafeBufferPointer { reader.read($0, environment: environment) }
+        }
+        return try result.get()
+    }
+
+    /// CRLF and lone CR become LF; line numbers and columns stay the same.
+    private static func translatingNewlines(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == DotEnvByte.carriageReturn {
+                output.append(DotEnvByte.lineFeed)
+                if index + 1 < bytes.count, bytes[index + 1] == DotEnvByte.lineFeed { index += 1 }
+            } else {
+                output.append(byte)
+            }
+            index += 1
+        }
+        return output
     }
 }
