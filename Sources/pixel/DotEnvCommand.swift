@@ -37,6 +37,9 @@ struct DotEnvCommand: ParsableCommand {
         @Flag(help: "Print a JSON object in file order (null for keys without a value).")
         var json = false
 
+        @Flag(help: "Do not expand ${VAR} and ${VAR:-default} (dotenv_values(interpolate=False)).")
+        var noInterpolate = false
+
         @Flag(help: "Print the values of keys whose names look secret instead of **********.")
         var revealSecrets = false
 
@@ -53,7 +56,7 @@ struct DotEnvCommand: ParsableCommand {
             do {
                 // Python reads files in universal-newline mode, hence `universalNewlines: true`.
                 document = try DotEnv.parse(
-                    text, file: file, mode: strict ? .strict : .compat, universalNewlines: true,
+                    text, file: file, mode: strict ? .strict : .compat, interpolate: !noInterpolate, universalNewlines: true,
                     environment: { name in getenv(name).map { String(cString: $0) } })
             } catch {
                 printError(error.description)
