@@ -1,0 +1,122 @@
+import Crypto
+
+/// A stable SHA-256 digest of resolved settings, for cache keys and "did anything change?".
+///
+/// Equal settings give the same fingerprint in every process and on every machine; any change of
+/// any fingerprinted value, secrets included, gives a different one; printing it reveals nothing.
+///
+/// ## Encoding (version 1)
+/// SHA-256 over: the tag `settings.fingerprint.v1\0`, the schema name, then for every
+/// fingerprinted field **sorted by field name** (UTF-8 byte order): the length-prefixed name, a
+/// type tag byte and a typed, length-prefixed value (absent `0`, string `S` + UTF-8, bool `B`,
+/// int `I` 8 bytes big-endian, double `D` IEEE bits, duration `T` seconds + attoseconds,
+/// secret `X` + a 32-byte digest). Lengths are 4-byte big-endian, so no two different inputs
+/// share an encoding.
+///
+/// ## Secrets: domain-separated, not keyed
+/// A secret enters only as SHA-256(`settings.secret.v1\0` + schema + `\0` + field + `\0` + value).
+/// A keyed digest (HMAC with a per-process key) would make the fingerprint differ between
+/// processes, which defeats its purpose (cache keys shared across processes, the CLI printing the
+/// same fingerprint twice); a per-install key would need storage and key management. The domain
+/// separation means this digest matches no other use of SHA-256 over the password. The trade-off:
+/// someone who has a fingerprint *and* every other setting could test password guesses offline,
+/// so treat fingerprints like other internal identifiers (log them, but do not publish them as
+/// proof of anything) and use strong passwords.
+///
+/// ```swift
+/// let resolved = try resolver.resolve(sources)
+/// print(resolved.fingerprint)        // 64 hex digits
+/// ```
+public struct SettingsFingerprint: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The 32 digest bytes.
+    public let bytes: [UInt8]
+
+    /// Lower-case hex.
+    public var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public var description: String { hex }
+
+    /// The encoding version; bump it whenever the encoding changes.
+    public static let version = 1
+
+    /// Fingerprints `values` (by field name) under `schema`; fields the schema marks as not
+    /// fingerprinted are left out, absent fields are encoded as absent.
+    public init(schema: SettingsSchema, values: [String: SettingValue]) {
+        var encoder = FingerprintEncoder()
+        encoder.append(raw: Array("settings.fingerprint.v\(Self.version)\0".utf8))
+        encoder.append(string: schema.name)
+        let fields = schema.fields.filter(\.isFingerprinted).sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+        for field in fields {
+            encoder.append(string: field.name)
+            encoder.append(value: values[field.name], schema: schema.name, field: field.name)
+        }
+        bytes = Array(SHA256.hash(data: encoder.bytes))
+    }
+
+    /// The digest under which a secret enters the fingerprint.
+    static func secretDigest(schema: String, field: String, value: String) -> [UInt8] {
+        var input = Array("settings.secret.v1\0".utf8)
+        input += Array(schema.utf8) + [0] + Array(field.utf8) + [0] + Array(value.utf8)
+        return Array(SHA256.hash(data: input))
+    }
+}
+
+/// The canonical byte encoding behind ``SettingsFingerprint``.
+struct FingerprintEncoder {
+    var bytes: [UInt8] = []
+
+    mutating func append(raw: [UInt8]) { bytes += raw }
+
+    mutating func append(length: Int) {
+        let value = UInt32(truncatingIfNeeded: length)
+        bytes += [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+    }
+
+    mutating func append(int64 value: Int64) {
+        let bits = UInt64(bitPattern: value)
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8((bits >> UInt64(shift)) & 0xFF)) }
+    }
+
+    mutating func append(string: String) {
+        let utf8 = Array(string.utf8)
+        append(length: utf8.count)
+        bytes += utf8
+    }
+
+    mutating func append(value: SettingValue?, schema: String, field: String) {
+        switch value {
+        case nil:
+            bytes.append(UInt8(ascii: "0"))
+        case .string(let text)?:
+            bytes.append(UInt8(ascii: "S"))
+            append(string: text)
+        case .bool(let flag)?:
+            bytes.append(UInt8(ascii: "B"))
+            bytes.append(flag ? 1 : 0)
+        case .int(let number)?:
+            bytes.append(UInt8(ascii: "I"))
+            append(int64: Int64(number))
+        case .double(let number)?:
+            bytes.append(UInt8(ascii: "D"))
+            append(int64: Int64(bitPattern: (number == 0 ? 0 : number).bitPattern))
+        case .duration(let duration)?:
+            bytes.append(UInt8(ascii: "T"))
+            append(int64: duration.components.seconds)
+            append(int64: duration.components.attoseconds)
+        case .secret(let secret)?:
+            bytes.append(UInt8(ascii: "X"))
+            let digest = SettingsFingerprint.secretDigest(schema: schema, field: field, value: secret.reveal())
+            append(length: digest.count)
+            bytes += digest
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// Accepted YAML shapes:
+///
+/// ```yaml
+/// PIXEL_USERNAME: me          # an env name …
+/// keycloak_realm: acme        # … or an alias, in any letter case …
+/// apiTimeout: 30              # … or the field name
+/// ```
+/// or the same keys under the schema's section:
+/// ```yaml
+/// pixel:
+///   username: me
+/// other-tool: {…}             # ignored
+/// ```
+/// When the section key is present only its mapping is read (a known key outside it gets a
+/// warning). Values must be scalars; `null`, `~` and empty mean "absent". Scalars are text, converted
+/// by the field's type, so quoting never matters for the result.
+extension ResolutionContext {
+    /// One YAML file as a layer; `nil` when it is absent, unreadable or malformed.
+    mutating func yamlLayer(_ file: SettingsFile, directory: String) -> ResolutionLayer? {
+        guard let bytes = read(file, directory: directory) else { return nil }
+        let parsed: YAMLNode?
+        do {
+            parsed = try YAMLDocument.parse(bytes, file: file.path, limits: yamlLimits)
+        } catch {
+            fileProblems.append(.file(error))
+            return nil
+        }
+        guard let root = parsed, !root.isNull else { return ResolutionLayer(fieldCount: schema.fields.count) }
+        guard case .mapping(let rootEntries) = root.kind else {
+            fileProblems.append(.file(SettingsFileError(
+                format: .yaml, message: "the top level must be a mapping of settings, not \(root.kindName)", location: root.location)))
+            return nil
+        }
+        var entries = rootEntries
+        var inSection = false
+        if let section = schema.yamlSection, let sectionEntry = rootEntries.first(where: { $0.key.scalarText == section }) {
+            inSection = true
+            if sectionEntry.value.isNull {
+                entries = []
+            } else if case .mapping(let inner) = sectionEntry.value.kind {
+                entries = inner
+            } else {
+                fileProblems.append(.file(SettingsFileError(
+                    format: .yaml, message: "`\(section):` must be a mapping of settings, not \(sectionEntry.value.kindName)",
+                    location: sectionEntry.value.location)))
+                return nil
+            }
+            for entry in rootEntries where entry.key.scalarText != section {
+                if let key = entry.key.scalarText, schema.index(forYAMLKey: key) != nil {
+                    warnings.append(SettingsWarning(
+                        kind: .ignoredYAML, field: nil, place: entry.key.location.description,
+                        message: "\(key) is outside the `\(section):` section and is ignored"))
+                }
+            }
+        }
+        var layer = ResolutionLayer(fieldCount: schema.fields.count)
+        for entry in entries {
+            guard let key = entry.key.scalarText else {
+                warnings.append(SettingsWarning(
+                    kind: .ignoredYAML, field: nil, place: entry.key.location.description, message: "a key that is not text is ignored"))
+                continue
+            }
+            guard let index = schema.index(forYAMLKey: key) else {
+                let suggestions = schema.allEnvNames + schema.fields.map(\.name)
+                if inSection || schema.hasPrefix(key, ignoringCase: true)
+                    || DidYouMean.suggestion(for: key, among: suggestions) != nil
+                {
+                    warnUnknown(key, place: entry.key.location.description, suggestions: suggestions)
+                }
+                continue
+            }
+            if entry.value.isNull { continue }
+            let field = schema.fields[index]
+            let envRank = field.envNames.firstIndex { $0.name.lowercased() == key.lowercased() }
+            let raw: ResolutionCandidate.Raw
+            if case .scalar(let text, _) = entry.value.kind {
+                raw = .text(text)
+            } else {
+                raw = .nonScalar(entry.value.kindName)
+            }
+            layer.add(
+                ResolutionCandidate(
+                    origin: SettingOrigin(kind: .yaml, name: key, location: entry.key.location), raw: raw,
+                    nameRank: envRank ?? field.envNames.count, isDeprecatedName: envRank.map { field.envNames[$0].isDeprecated } ?? false),
+                field: index)
+        }
+        return layer
+    }
+}
+
+extension YAMLNode {
+    /// The text of a scalar node.
+    var scalarText: String? {
+        if case .scalar(let text, _) = kind { return text }
+        return nil
+    }
+
+    /// `a mapping`, `a sequence` or `a scalar`, for messages.
+    var kindName: String {
+        switch kind {
+        case .scalar: "a scalar"
+        case .mapping: "a mapping"
+        case .sequence: "a sequence"
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// Text → typed value, the same rules for every source.
+extension SettingType {
+    /// Converts `text` to this type, or returns `nil` when it does not fit (the caller builds the
+    /// error, so that a secret's text never reaches it).
+    ///
+    /// ```swift
+    /// SettingType.seconds.convert("2.5")   // .duration(.milliseconds(2500))
+    /// SettingType.string.convert(" NO ")   // .string(" NO ") — text is kept exactly
+    /// ```
+    public func convert(_ text: String) -> SettingValue? {
+        switch self {
+        case .string:
+            return .string(text)
+        case .bool:
+            return Self.parseBool(text.trimmingASCIIWhitespace()).map(SettingValue.bool)
+        case .integer(let range):
+            guard let value = Self.parseDecimalInteger(text.trimmingASCIIWhitespace()), range.contains(value) else { return nil }
+            return .int(value)
+        case .double:
+            return Self.parseDecimalNumber(text.trimmingASCIIWhitespace()).map(SettingValue.double)
+        case .seconds:
+            guard let seconds = Self.parseDecimalNumber(text.trimmingASCIIWhitespace()), seconds > 0,
+                seconds <= 1e12
+            else { return nil }
+            return .duration(.nanoseconds(Int64((seconds * 1e9).rounded())))
+        case .enumeration(let allowed):
+            return allowed.contains(text) ? .string(text) : nil
+        case .url:
+            return Self.isAbsoluteHTTPURL(text) ? .string(text) : nil
+        }
+    }
+
+    /// True when an already-typed value is acceptable for this type (explicit values).
+    public func accepts(_ value: SettingValue) -> Bool {
+        switch (self, value) {
+        case (.string, .string), (.string, .secret), (.bool, .bool), (.double, .double), (.url, .secret): true
+        case (.integer(let range), .int(let number)): range.contains(number)
+        case (.seconds, .duration(let duration)): duration > .zero
+        case (.enumeration(let allowed), .string(let text)): allowed.contains(text)
+        case (.url, .string(let text)): Self.isAbsoluteHTTPURL(text)
+        default: false
+        }
+    }
+
+    static func parseBool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "true", "yes", "on", "1": true
+        case "false", "no", "off", "0": false
+        default: nil
+        }
+    }
+
+    /// Optional sign, then ASCII digits only; overflow is a failure.
+    static func parseDecimalInteger(_ text: String) -> Int? {
+        var utf8 = Substring(text).utf8[...]
+        var negative = false
+        if let first = utf8.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            negative = first == UInt8(ascii: "-")
+            utf8 = utf8.dropFirst()
+        }
+        guard !utf8.isEmpty else { return nil }
+        var value = 0
+        for byte in utf8 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflow1, !overflow2 else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    /// Digits, one optional point and an optional exponent; finite only (no hex, nan, inf).
+    static func parseDecimalNumber(_ text: String) -> Double? {
+        guard !text.isEmpty,
+            text.utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")
+                || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }),
+            text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let value = Double(text), value.isFinite
+        else { return nil }
+        return value
+    }
+
+    static func isAbsoluteHTTPURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let rest: Substring
+        if lower.hasPrefix("https://") {
+            rest = lower.dropFirst(8)
+        } else if lower.hasPrefix("http://") {
+            rest = lower.dropFirst(7)
+        } else {
+            return false
+        }
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !host.isEmpty && !text.contains(where: \.isWhitespace)
+    }
+}
+
+extension String {
+    /// Drops leading and trailing spaces, tabs, CR and LF.
+    func trimmingASCIIWhitespace() -> String {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return self }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Cheap access to the real process environment: `getenv` for single names and a walk over the
+/// `environ` array, never a dictionary of the whole environment.
+enum ProcessEnvironment {
+    /// The value of `name`, or `nil`.
+    static func value(of name: String) -> String? {
+        guard let pointer = getenv(name) else { return nil }
+        return String(cString: pointer)
+    }
+
+    /// The `environ` array (NULL-terminated `char *` entries).
+    static var entries: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        #if canImport(Darwin)
+        return _NSGetEnviron().pointee
+        #else
+        return environ
+        #endif
+    }
+
+    /// The entry pointers as integers, in order: what ``EnvironmentSnapshot`` compares.
+    static func entryAddresses() -> [UInt] {
+        var addresses: [UInt] = []
+        addresses.reserveCapacity(64)
+        guard let entries else { return addresses }
+        var index = 0
+        while let entry = entries[index] {
+            addresses.append(UInt(bitPattern: entry))
+            index += 1
+        }
+        return addresses
+    }
+
+    /// Every variable name that starts with one of `prefixes` (for "did you mean" warnings).
+    static func names(withPrefixes prefixes: [String]) -> [String] {
+        guard let entries, !prefixes.isEmpty else { return [] }
+        var names: [String] = []
+        var index = 0
+        while let entry = entries[index] {
+            index += 1
+            let raw = UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self)
+            let hit = prefixes.contains { entryStarts(raw, with: $0) }
+            guard hit else { continue }
+            var length = 0
+            while raw[length] != 0 && raw[length] != UInt8(ascii: "=") { length += 1 }
+            names.append(String(decoding: UnsafeBufferPointer(start: raw, count: length), as: UTF8.self))
+        }
+        return names
+    }
+
+    private static func entryStarts(_ raw: UnsafePointer<UInt8>, with prefix: String) -> Bool {
+        var offset = 0
+        for byte in prefix.utf8 {
+            guard raw[offset] == byte else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// The current working directory, or `nil`.
+    static func currentDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        return buffer.withUnsafeMutableBufferPointer { pointer -> String? in
+            guard let base = pointer.baseAddress, getcwd(base, pointer.count) != nil else { return nil }
+            return String(cString: base)
+        }
+    }
+}
