@@ -5,7 +5,7 @@ struct Pixel: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pixel",
         abstract: "Work with the Geodata Pixel API, its settings and its local emulator.",
-        subcommands: [Demo.self]
+        subcommands: [Demo.self, DotEnvCommand.self]
     )
 }
 
