@@ -73,10 +73,10 @@ extension PixelSettings {
                 requirement: .defaultValue(.duration(.seconds(5))), doc: "Seconds per token-endpoint request."),
             SettingField(
                 FieldName.retryAttempts, env: ["PIXEL_RETRY_ATTEMPTS"], type: .integer(1...100), requirement: .defaultValue(.int(4)),
-                doc: "Total attempts for retryable requests (1 = no retry)."),
+                doc: "Total attempts for retryable requests (1 = no retry); 1 to 100."),
             SettingField(
                 FieldName.uploadConcurrency, env: ["PIXEL_UPLOAD_CONCURRENCY"], type: .integer(1...256),
-                requirement: .defaultValue(.int(10)), doc: "Object-store transfers in flight per operation."),
+                requirement: .defaultValue(.int(10)), doc: "Object-store transfers in flight per operation; 1 to 256."),
             SettingField(
                 FieldName.proxy, env: ["PIXEL_PROXY"], type: .url, requirement: .optional,
                 doc: "An http://host:port proxy for all traffic (otherwise HTTPS_PROXY/NO_PROXY apply)."),
