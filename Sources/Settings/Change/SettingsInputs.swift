@@ -33,8 +33,9 @@ public struct SettingsInputs: Sendable, CustomStringConvertible {
     let usesProcessEnvironment: Bool
     let variables: [Variable]
     let snapshot: EnvironmentSnapshot?
-    /// The `getcwd()` result when relative paths were resolved against the current directory.
-    let currentDirectory: String?
+    /// The `getcwd()` result (NUL-terminated) when relative paths were resolved against the
+    /// current directory: a `chdir` changes which `.env` the same sources name.
+    let currentDirectory: [CChar]?
 
     /// Every file consulted, in precedence order (weakest first), with its stamp.
     public let files: [FileStamp]
@@ -46,7 +47,7 @@ public struct SettingsInputs: Sendable, CustomStringConvertible {
         }
         self.snapshot = usesProcessEnvironment ? EnvironmentSnapshot() : nil
         self.files = files
-        self.currentDirectory = currentDirectory
+        self.currentDirectory = currentDirectory.map { $0.utf8CString.map { $0 } }
     }
 
     /// The environment names the resolution looked up, sorted.
@@ -109,7 +110,7 @@ public struct SettingsInputs: Sendable, CustomStringConvertible {
     }
 
     private func directoryAndFilesUnchanged() -> Bool {
-        if let currentDirectory, ProcessEnvironment.currentDirectory() != currentDirectory { return false }
+        if let currentDirectory, !ProcessEnvironment.currentDirectoryIs(currentDirectory) { return false }
         for file in files where !file.isUnchanged() { return false }
         return true
     }

@@ -28,12 +28,12 @@ extension ResolutionContext {
         guard let root = parsed, !root.isNull else { return ResolutionLayer(fieldCount: schema.fields.count) }
         guard case .mapping(let rootEntries) = root.kind else {
             fileProblems.append(.file(SettingsFileError(
-                format: .yaml, message: "the top level must be a mapping of settings, not \(root.kindName)", location: root.location)))
+                format: .yaml, message: "the top level must be a mapping of settings, not \(root.shapeDescription)", location: root.location)))
             return nil
         }
         var entries = rootEntries
         var inSection = false
-        if let section = schema.yamlSection, let sectionEntry = rootEntries.first(where: { $0.key.scalarText == section }) {
+        if let section = schema.yamlSection, let sectionEntry = rootEntries.first(where: { $0.key.keyText == section }) {
             inSection = true
             if sectionEntry.value.isNull {
                 entries = []
@@ -41,12 +41,12 @@ extension ResolutionContext {
                 entries = inner
             } else {
                 fileProblems.append(.file(SettingsFileError(
-                    format: .yaml, message: "`\(section):` must be a mapping of settings, not \(sectionEntry.value.kindName)",
+                    format: .yaml, message: "`\(section):` must be a mapping of settings, not \(sectionEntry.value.shapeDescription)",
                     location: sectionEntry.value.location)))
                 return nil
             }
-            for entry in rootEntries where entry.key.scalarText != section {
-                if let key = entry.key.scalarText, schema.index(forYAMLKey: key) != nil {
+            for entry in rootEntries where entry.key.keyText != section {
+                if let key = entry.key.keyText, schema.index(forYAMLKey: key) != nil {
                     warnings.append(SettingsWarning(
                         kind: .ignoredYAML, field: nil, place: entry.key.location.description,
                         message: "\(key) is outside the `\(section):` section and is ignored"))
@@ -55,7 +55,7 @@ extension ResolutionContext {
         }
         var layer = ResolutionLayer(fieldCount: schema.fields.count)
         for entry in entries {
-            guard let key = entry.key.scalarText else {
+            guard let key = entry.key.keyText else {
                 warnings.append(SettingsWarning(
                     kind: .ignoredYAML, field: nil, place: entry.key.location.description, message: "a key that is not text is ignored"))
                 continue
@@ -76,7 +76,7 @@ extension ResolutionContext {
             if case .scalar(let text, _) = entry.value.kind {
                 raw = .text(text)
             } else {
-                raw = .nonScalar(entry.value.kindName)
+                raw = .nonScalar(entry.value.shapeDescription)
             }
             layer.add(
                 ResolutionCandidate(
@@ -88,15 +88,16 @@ extension ResolutionContext {
     }
 }
 
+/// Resolution's own names (distinct from the YAML reader's accessors, so both can evolve).
 extension YAMLNode {
     /// The text of a scalar node.
-    var scalarText: String? {
+    var keyText: String? {
         if case .scalar(let text, _) = kind { return text }
         return nil
     }
 
     /// `a mapping`, `a sequence` or `a scalar`, for messages.
-    var kindName: String {
+    var shapeDescription: String {
         switch kind {
         case .scalar: "a scalar"
         case .mapping: "a mapping"

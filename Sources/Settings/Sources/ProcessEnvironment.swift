@@ -65,10 +65,19 @@ enum ProcessEnvironment {
 
     /// The current working directory, or `nil`.
     static func currentDirectory() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        return buffer.withUnsafeMutableBufferPointer { pointer -> String? in
-            guard let base = pointer.baseAddress, getcwd(base, pointer.count) != nil else { return nil }
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 4096) { buffer -> String? in
+            guard let base = buffer.baseAddress, getcwd(base, buffer.count) != nil else { return nil }
             return String(cString: base)
+        }
+    }
+
+    /// `true` when the current directory is `expected` (NUL-terminated); no heap allocation.
+    static func currentDirectoryIs(_ expected: [CChar]) -> Bool {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 4096) { buffer -> Bool in
+            guard let base = buffer.baseAddress, getcwd(base, buffer.count) != nil else { return false }
+            return expected.withUnsafeBufferPointer { recorded in
+                recorded.baseAddress.map { strcmp(base, $0) == 0 } ?? false
+            }
         }
     }
 }
