@@ -1,0 +1,31 @@
+// swift-tools-version: 6.2
+// Benchmarks for PixelClient (ordo-one/benchmark). Run with `./run` (also runs the Python anchor).
+import Foundation
+import PackageDescription
+
+/// A path dependency's identity is its directory name, which differs between checkouts
+/// (`main`, `PixelClient`, a CI clone folder), so it is computed rather than spelled out.
+let parentPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+// Only the Settings product: the benchmarks mirror the Pixel schema field for field (see
+// PixelSchemaMirror.swift) so that they build without the HTTP stack.
+let package = Package(
+    name: "PixelClientBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        // The default trait needs a repository the mirror lacks; MallocInterposer resolves.
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "SettingsBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Settings", package: parentPackage),
+            ],
+            path: "Benchmarks/SettingsBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ]
+)
