@@ -150,6 +150,7 @@ struct PixelSettingsResolutionTests {
         var texts = [resolved.description, resolved.explain(), "\(resolved.settings)", "\(resolved.inputs)", resolved.fingerprint.hex]
         texts += resolved.warnings.map(\.description)
         texts.append(String(decoding: try JSONEncoder().encode(resolved.provenance), as: UTF8.self))
+        texts.append(String(decoding: try JSONEncoder().encode(resolved), as: UTF8.self))
         var dumped = ""
         dump(resolved, to: &dumped)
         texts.append(dumped)

@@ -45,3 +45,10 @@ public struct ResolvedPixelSettings: Sendable, CustomStringConvertible {
 
     public var description: String { resolution.description }
 }
+
+extension ResolvedPixelSettings: Encodable {
+    /// The resolution's JSON (values, provenance, warnings, fingerprint); the password is `"<redacted>"`.
+    public func encode(to encoder: any Encoder) throws {
+        try resolution.encode(to: encoder)
+    }
+}

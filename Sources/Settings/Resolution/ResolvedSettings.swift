@@ -82,3 +82,20 @@ public struct ResolvedSettings: Sendable, CustomStringConvertible {
         "ResolvedSettings(\(schema.name), fingerprint \(fingerprint.hex.prefix(16))…)\n" + explain()
     }
 }
+
+extension ResolvedSettings: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case schema, fingerprint, values, provenance, warnings
+    }
+
+    /// `{"schema", "fingerprint", "values", "provenance", "warnings"}`; secrets encode as
+    /// `"<redacted>"`, so the JSON is safe to print (e.g. a CLI's `--json`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schema.name, forKey: .schema)
+        try container.encode(fingerprint.hex, forKey: .fingerprint)
+        try container.encode(values, forKey: .values)
+        try container.encode(provenance, forKey: .provenance)
+        try container.encode(warnings, forKey: .warnings)
+    }
+}

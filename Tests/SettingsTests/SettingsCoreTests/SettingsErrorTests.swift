@@ -57,6 +57,9 @@ struct SettingsErrorTests {
         texts.append(String(decoding: json, as: UTF8.self))
         texts.append(String(decoding: try JSONEncoder().encode(resolved.values), as: UTF8.self))
         texts.append(String(decoding: try JSONEncoder().encode(resolved.warnings), as: UTF8.self))
+        let whole = String(decoding: try JSONEncoder().encode(resolved), as: UTF8.self)
+        #expect(whole.contains("\"password\":\"<redacted>\""))
+        texts.append(whole)
         var dumped = ""
         dump(resolved, to: &dumped)
         texts.append(dumped)
