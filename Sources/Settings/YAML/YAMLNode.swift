@@ -65,20 +65,3 @@ public struct YAMLLimits: Sendable, Hashable {
         self.maxBytes = maxBytes
     }
 }
-
-/// The YAML reader. INTERFACE STUB — the libyaml loader lands with the YAML work.
-public enum YAMLDocument {
-    /// Parses one YAML document from UTF-8 bytes.
-    ///
-    /// - Returns: the root node, or `nil` for an empty document.
-    /// - Throws: ``SettingsFileError`` with line:column for syntax errors, more than one document,
-    ///   invalid UTF-8, duplicate keys (both locations), nesting beyond `limits.maxDepth` and alias
-    ///   expansion beyond `limits.maxNodes`.
-    public static func parse(
-        _ bytes: [UInt8],
-        file: String? = nil,
-        limits: YAMLLimits = YAMLLimits()
-    ) throws(SettingsFileError) -> YAMLNode? {
-        nil
-    }
-}

@@ -1,0 +1,78 @@
+import CYAML
+
+/// Converts libyaml's error state into located ``SettingsFileError``s with clear messages.
+enum LibYAMLError {
+    static func outOfMemory(file: String?) -> SettingsFileError {
+        SettingsFileError(format: .yaml, message: "libyaml ran out of memory", location: SourceLocation(file: file, line: 1, column: 1))
+    }
+
+    /// The error of a parser whose `yaml_parser_parse` just failed.
+    ///
+    /// - Parameter skippedBytes: bytes before `input` in the file (a byte order mark), added to
+    ///   byte offsets in messages.
+    static func from(
+        _ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>, skippedBytes: Int, file: String?
+    ) -> SettingsFileError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            return outOfMemory(file: file)
+        case YAML_READER_ERROR:
+            // Reader errors carry a byte offset, not a mark.
+            let offset = min(Int(parser.problem_offset), input.count)
+            return SettingsFileError(
+                format: .yaml,
+                message: readerMessage(problem, value: parser.problem_value, offset: offset + skippedBytes),
+                location: location(ofByte: offset, in: input, file: file)
+            )
+        default:
+            let location = location(of: parser.problem_mark, file: file)
+            guard let context = parser.context.map({ String(cString: $0) }) else {
+                return SettingsFileError(format: .yaml, message: "YAML syntax error: \(problem)", location: location)
+            }
+            let contextLocation = self.location(of: parser.context_mark, file: file)
+            return SettingsFileError(
+                format: .yaml,
+                message: "YAML syntax error: \(problem) (\(context) at \(contextLocation.line):\(contextLocation.column))",
+                location: location,
+                relatedLocation: contextLocation
+            )
+        }
+    }
+
+    private static func readerMessage(_ problem: String, value: Int32, offset: Int) -> String {
+        if problem.contains("UTF-8") || problem.contains("Unicode") {
+            let byte = value >= 0 ? " 0x" + String(value, radix: 16, uppercase: true) : ""
+            return "the file is not valid UTF-8 (\(problem)\(byte) at byte offset \(offset)); settings files must be UTF-8"
+        }
+        if problem.contains("control characters") {
+            let hex = String(value, radix: 16, uppercase: true)
+            let scalar = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return "the file contains the control character \(scalar), which YAML does not allow (byte offset \(offset))"
+        }
+        return "the file cannot be read as YAML text: \(problem) (byte offset \(offset))"
+    }
+
+    private static func location(of mark: yaml_mark_t, file: String?) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    /// 1-based line:column of a byte offset: lines end at LF, CR or CRLF; columns count Unicode
+    /// scalars (UTF-8 continuation bytes do not start a column).
+    static func location(ofByte offset: Int, in input: UnsafeBufferPointer<UInt8>, file: String?) -> SourceLocation {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < offset {
+            let byte = input[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= input.count || input[index + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte != 0x0D && byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}

@@ -1,0 +1,205 @@
+import CYAML
+
+/// Turns libyaml events into a ``YAMLNode`` tree while enforcing ``YAMLLimits``.
+///
+/// Aliases are resolved by reference: every completed anchored node is stored with its expanded
+/// node count, and each alias use adds that count to the document total *before* the copy is made
+/// (a copy-on-write share, not a deep copy). A "billion laughs" file therefore fails at the first
+/// alias that pushes the total over `maxNodes`, with memory bounded by the input size.
+struct YAMLTreeBuilder {
+    enum Progress: Equatable {
+        case needsMore, finished
+    }
+
+    private(set) var root: YAMLNode?
+
+    private let file: String?
+    private let limits: YAMLLimits
+    private var stack: [Collection] = []
+    private var anchors: [String: Anchored] = [:]
+    private var openAnchors: Set<String> = []
+    private var nodeCount = 0
+    private var documentCount = 0
+
+    init(file: String?, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    /// Consumes one event; the event's memory belongs to the caller and is only read here.
+    mutating func consume(_ event: yaml_event_t) throws(SettingsFileError) -> Progress {
+        let location = location(of: event.start_mark)
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            return .finished
+        case YAML_DOCUMENT_START_EVENT:
+            documentCount += 1
+            if documentCount > 1 {
+                throw error("the file contains more than one YAML document; a settings file must have exactly one", at: location)
+            }
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            let node = YAMLNode(kind: .scalar(text, Self.style(scalar.style)), tag: Self.string(scalar.tag), location: location)
+            try countNodes(1, at: location)
+            try complete(node, size: 1, anchor: Self.string(scalar.anchor))
+        case YAML_ALIAS_EVENT:
+            try resolveAlias(Self.string(event.data.alias.anchor) ?? "", at: location)
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            try open(.sequence, tag: Self.string(start.tag), anchor: Self.string(start.anchor), at: location)
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            try open(.mapping, tag: Self.string(start.tag), anchor: Self.string(start.anchor), at: location)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            try close()
+        default:
+            break  // stream start, document end, no-event
+        }
+        return .needsMore
+    }
+
+    // MARK: - Collections
+
+    private mutating func open(_ shape: Collection.Shape, tag: String?, anchor: String?, at location: SourceLocation)
+        throws(SettingsFileError)
+    {
+        guard stack.count < limits.maxDepth else {
+            throw error("nesting is deeper than the limit of \(limits.maxDepth) levels", at: location)
+        }
+        try countNodes(1, at: location)
+        if let anchor { openAnchors.insert(anchor) }
+        stack.append(Collection(shape: shape, tag: tag, anchor: anchor, location: location))
+    }
+
+    private mutating func close() throws(SettingsFileError) {
+        guard let finished = stack.popLast() else { return }
+        let kind: YAMLNode.Kind = finished.shape == .mapping ? .mapping(finished.entries) : .sequence(finished.items)
+        if let anchor = finished.anchor { openAnchors.remove(anchor) }
+        try complete(YAMLNode(kind: kind, tag: finished.tag, location: finished.location), size: finished.size, anchor: finished.anchor)
+    }
+
+    /// Registers a finished node under its anchor and hands it to its parent (or makes it the root).
+    private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?) throws(SettingsFileError) {
+        if let anchor { anchors[anchor] = Anchored(node: node, size: size) }
+        guard !stack.isEmpty else {
+            root = node
+            return
+        }
+        try stack[stack.count - 1].add(node, size: size, file: file)
+    }
+
+    // MARK: - Aliases and limits
+
+    private mutating func resolveAlias(_ name: String, at location: SourceLocation) throws(SettingsFileError) {
+        guard let anchored = anchors[name] else {
+            if openAnchors.contains(name) {
+                throw error("alias *\(name) refers to a node that contains it; recursive structures are not supported", at: location)
+            }
+            throw error("alias *\(name) refers to an anchor &\(name) that is not defined before it", at: location)
+        }
+        try countNodes(anchored.size, at: location, alias: name)
+        var copy = anchored.node
+        // The copy's own location is the alias, so errors about this value point at its use;
+        // nodes inside it keep the anchored original's locations.
+        copy.location = location
+        try complete(copy, size: anchored.size, anchor: nil)
+    }
+
+    private mutating func countNodes(_ count: Int, at location: SourceLocation, alias: String? = nil) throws(SettingsFileError) {
+        // Compare before adding so that huge counts cannot overflow.
+        guard count <= limits.maxNodes - nodeCount else {
+            let cause = alias.map { "alias *\($0) expands" } ?? "the document grows"
+            throw error("\(cause) beyond the limit of \(limits.maxNodes) nodes (aliases count at every use)", at: location)
+        }
+        nodeCount += count
+    }
+
+    private func error(_ message: String, at location: SourceLocation) -> SettingsFileError {
+        SettingsFileError(format: .yaml, message: message, location: location)
+    }
+
+    private func location(of mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+}
+
+extension YAMLTreeBuilder {
+    /// A completed anchored node and how many nodes it stands for once expanded.
+    private struct Anchored {
+        var node: YAMLNode
+        var size: Int
+    }
+
+    /// A mapping or sequence still being read.
+    private struct Collection {
+        enum Shape { case mapping, sequence }
+
+        let shape: Shape
+        let tag: String?
+        let anchor: String?
+        let location: SourceLocation
+        var items: [YAMLNode] = []
+        var entries: [YAMLNode.Entry] = []
+        var pendingKey: YAMLNode?
+        var keyLocations: [String: SourceLocation] = [:]
+        /// Nodes in this subtree, itself included, aliases expanded.
+        var size = 1
+
+        init(shape: Shape, tag: String?, anchor: String?, location: SourceLocation) {
+            self.shape = shape
+            self.tag = tag
+            self.anchor = anchor
+            self.location = location
+        }
+
+        mutating func add(_ node: YAMLNode, size: Int, file: String?) throws(SettingsFileError) {
+            self.size += size
+            guard shape == .mapping else {
+                items.append(node)
+                return
+            }
+            guard let key = pendingKey else {
+                try acceptKey(node)
+                return
+            }
+            entries.append(YAMLNode.Entry(key: key, value: node))
+            pendingKey = nil
+        }
+
+        private mutating func acceptKey(_ key: YAMLNode) throws(SettingsFileError) {
+            guard case .scalar(let text, _) = key.kind else {
+                throw SettingsFileError(
+                    format: .yaml,
+                    message: "a mapping key must be a scalar, not a \(key.kindName)",
+                    location: key.location
+                )
+            }
+            if let first = keyLocations[text] {
+                throw SettingsFileError(
+                    format: .yaml,
+                    message: "duplicate key \"\(text)\" (first defined at \(first))",
+                    location: key.location,
+                    relatedLocation: first
+                )
+            }
+            keyLocations[text] = key.location
+            pendingKey = key
+        }
+    }
+}
