@@ -127,16 +127,16 @@ public enum DotEnv {
         universalNewlines: Bool = false,
         environment: (String) -> String? = { _ in nil }
     ) throws(SettingsFileError) -> DotEnvDocument {
-        var text = text
         let translate = universalNewlines || mode == .strict
-        let result = text.withUTF8 { bytes -> Result<DotEnvDocument, SettingsFileError> in
+        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> Result<DotEnvDocument, SettingsFileError> in
             var reader = DotEnvReader(file: file, mode: mode, interpolate: interpolate)
             guard translate, bytes.contains(DotEnvByte.carriageReturn) else {
                 return reader.read(bytes, environment: environment)
             }
             return translatingNewlines(bytes).withUnsafeBufferPointer { reader.read($0, environment: environment) }
         }
-        return try result.get()
+        if let result = text.utf8.withContiguousStorageIfAvailable(read) { return try result.get() }
+        return try Array(text.utf8).withUnsafeBufferPointer(read).get()
     }
 
     /// CRLF and lone CR become LF; line numbers and columns stay the same.

@@ -22,11 +22,13 @@ struct DotEnvReader {
         let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
         let start = bytes.starts(with: byteOrderMark) ? 3 : 0
         var scanner = DotEnvScanner(bytes: bytes, start: start, file: file, strict: mode == .strict)
-        while let outcome = scanner.next() {
-            switch outcome {
+        bindings.reserveCapacity(Self.estimatedStatements(bytes))
+        while let step = scanner.next() {
+            switch step {
             case .nothing:
                 continue
-            case .failure(let failure):
+            case .failure:
+                guard let failure = scanner.failure else { continue }
                 if mode == .strict {
                     return .failure(SettingsFileError(format: .dotenv, message: failure.reason, location: failure.location))
                 }
@@ -36,61 +38,94 @@ struct DotEnvReader {
                             + "\(failure.reason) at \(failure.location.line):\(failure.location.column); the statement is skipped",
                         location: SourceLocation(file: file, line: failure.statementLine, column: 1),
                         offendingLocation: failure.location))
-            case .statement(let statement):
-                if statement.commentAfterEmptyValue, let value = statement.value {
+            case .statement:
+                if scanner.statement.commentAfterEmptyValue {
                     warnings.append(
                         DotEnvWarning(
-                            message: "'\(statement.key)' is empty: a '#' after '= ' starts a comment "
+                            message: "'\(scanner.statement.key)' is empty: a '#' after '= ' starts a comment "
                                 + "(python-dotenv 1.2.2 would make the comment the value)",
-                            location: value.location))
+                            location: scanner.statement.valueLocation))
                 }
-                let value: String?
-                switch resolve(statement, scanner: scanner, environment: environment) {
-                case .success(let resolved): value = resolved
-                case .failure(let error): return .failure(error)
+                var value: String?
+                var valueLocation: SourceLocation?
+                if scanner.statement.hasValue {
+                    valueLocation = scanner.statement.valueLocation
+                    if interpolate, scanner.statement.mayContainDollar {
+                        do throws(SettingsFileError) {
+                            value = try interpolated(scanner.statement, scanner: scanner, environment: environment)
+                        } catch {
+                            return .failure(error)
+                        }
+                    } else {
+                        value = scanner.statement.valueText
+                    }
                 }
-                bindings.append(
-                    DotEnvBinding(
-                        key: statement.key, value: value, keyLocation: statement.keyLocation,
-                        valueLocation: statement.value?.location))
-                earlierValues?[statement.key] = .some(value)
+                let binding = DotEnvBinding(
+                    key: scanner.statement.key, value: value, keyLocation: scanner.statement.keyLocation,
+                    valueLocation: valueLocation)
+                bindings.append(consume binding)
+                if earlierValues != nil { earlierValues?[scanner.statement.key] = .some(value) }
             }
         }
         return .success(
             DotEnvDocument(bindings: bindings, warnings: warnings, referencedEnvironmentNames: referencedEnvironmentNames))
     }
 
-    /// The value after interpolation.
-    private mutating func resolve(
-        _ statement: DotEnvStatement, scanner: DotEnvScanner, environment: (String) -> String?
-    ) -> Result<String?, SettingsFileError> {
-        guard let raw = statement.value else { return .success(nil) }
-        guard interpolate, raw.text.utf8.contains(DotEnvByte.dollar) else { return .success(raw.text) }
-        if earlierValues == nil {
+    /// Up to this many earlier keys, a reference is looked up by scanning them (cheaper than
+    /// hashing them all into a dictionary for the typical short file).
+    private static let linearLookupLimit = 64
+
+    /// The value of the last binding of `key`: `nil` when there is none, `.some(nil)` for a key
+    /// written without `=`. Reads through a buffer pointer so no binding is copied.
+    private static func lastValue(of key: String, in bindings: [DotEnvBinding]) -> String?? {
+        bindings.withUnsafeBufferPointer { buffer in
+            var index = buffer.count
+            while index > 0 {
+                index -= 1
+                if buffer[index].key == key { return .some(buffer[index].value) }
+            }
+            return nil
+        }
+    }
+
+    /// Room for the bindings of a typical file (about one per 24 bytes) without a pass over the bytes.
+    private static func estimatedStatements(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        min(bytes.count / 24 + 4, 4096)
+    }
+
+    /// The value of `statement` after interpolation.
+    private mutating func interpolated(
+        _ statement: borrowing DotEnvStatement, scanner: borrowing DotEnvScanner, environment: (String) -> String?
+    ) throws(SettingsFileError) -> String {
+        if earlierValues == nil, bindings.count > Self.linearLookupLimit {
             var values: [String: String?] = [:]
             for binding in bindings { values[binding.key] = .some(binding.value) }
             earlierValues = values
         }
-        let earlier = earlierValues ?? [:]
+        let earlier = earlierValues
+        let bindings = self.bindings
         var referenced: [String] = []
         let lookup = { (name: String) -> String? in
-            if let known = earlier[name] { return known ?? "" }
+            if let earlier {
+                if let known = earlier[name] { return known ?? "" }
+            } else if let known = Self.lastValue(of: name, in: bindings) {
+                return known ?? ""
+            }
             referenced.append(name)
             return environment(name)
         }
         defer { referencedEnvironmentNames.formUnion(referenced) }
         switch mode {
         case .compat:
-            return .success(DotEnvInterpolation.expand(raw.text, lookup: lookup))
+            return DotEnvInterpolation.expand(statement.valueText, lookup: lookup)
         case .strict:
-            guard raw.quoting != .singleQuoted else { return .success(raw.text) }
+            guard statement.quoting != .singleQuoted else { return statement.valueText }
             do throws(DotEnvInterpolation.Failure) {
-                return .success(try DotEnvInterpolation.expandStrict(raw.text, lookup: lookup))
+                return try DotEnvInterpolation.expandStrict(statement.valueText, lookup: lookup)
             } catch {
-                let location = scanner.location(ofDollar: error.dollarOrdinal, in: raw)
-                return .failure(
-                    SettingsFileError(
-                        format: .dotenv, message: "\(error.reason) in the value of '\(statement.key)'", location: location))
+                throw SettingsFileError(
+                    format: .dotenv, message: "\(error.reason) in the value of '\(statement.key)'",
+                    location: scanner.location(ofDollar: error.dollarOrdinal, in: statement))
             }
         }
     }

@@ -3,25 +3,26 @@ enum DotEnvQuoting: Sendable, Hashable {
     case unquoted, singleQuoted, doubleQuoted
 }
 
-/// A value as the scanner read it: unquoted and unescaped, not yet interpolated.
-struct DotEnvRawValue {
-    var text: String
-    var quoting: DotEnvQuoting
-    /// Where the value starts (its opening quote when quoted).
-    var location: SourceLocation
-    /// Where the value's text starts in the buffer, with the line it is on, to locate a `$` later.
-    var contentStart: Int
-    var contentLine: Int
-    var contentLineStart: Int
-}
-
-/// One statement that defines a key.
+/// One statement that defines a key, as the scanner read it: unquoted and unescaped, not yet
+/// interpolated. Flat fields, filled in place, so the hot path copies and retains as little as possible.
 struct DotEnvStatement {
-    var key: String
-    var keyLocation: SourceLocation
-    var value: DotEnvRawValue?
+    var key = ""
+    var keyLocation = SourceLocation(file: nil, line: 0, column: 0)
+    /// `false` for a key written without `=`.
+    var hasValue = false
+    var valueText = ""
+    var quoting = DotEnvQuoting.unquoted
+    /// Where the value starts (its opening quote when quoted).
+    var valueLocation = SourceLocation(file: nil, line: 0, column: 0)
+    /// Where the value's text starts in the buffer, with the line it is on, to locate a `$` later.
+    var contentStart = 0
+    var contentLine = 0
+    var contentLineStart = 0
+    /// Whether the source text of the value has a `$` (found while scanning, so values without one
+    /// skip interpolation without a second pass).
+    var mayContainDollar = false
     /// Strict mode read `KEY= #…` as an empty value followed by a comment.
-    var commentAfterEmptyValue: Bool
+    var commentAfterEmptyValue = false
 }
 
 /// A statement the grammar rejects.
@@ -40,16 +41,22 @@ struct DotEnvFailure: Error {
 /// one) for locations, while `pythonLine` reproduces python-dotenv's count, which counts a CRLF
 /// twice when an error skip stops between its CR and its LF.
 struct DotEnvScanner {
-    enum Outcome {
+    enum Step {
         /// Blank space, a comment, or the end of the input.
         case nothing
-        case statement(DotEnvStatement)
-        case failure(DotEnvFailure)
+        /// ``statement`` holds the statement just read.
+        case statement
+        /// ``failure`` holds the problem; the rest of its line was skipped.
+        case failure
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String?
     let strict: Bool
+    /// The statement of the last ``Step/statement``, filled in place to avoid moving it around.
+    private(set) var statement = DotEnvStatement()
+    /// The problem of the last ``Step/failure``.
+    private(set) var failure: DotEnvFailure?
     private(set) var position: Int
     private var pythonLine = 1
     private var line = 1
@@ -63,51 +70,49 @@ struct DotEnvScanner {
         self.lineStart = start
     }
 
-    /// The next statement, or `nil` once the input is used up.
-    mutating func next() -> Outcome? {
+    /// Reads the next statement; `nil` once the input is used up.
+    mutating func next() -> Step? {
         guard position < bytes.count else { return nil }
         let statementLine = pythonLine
         do throws(DotEnvFailure) {
-            guard let statement = try readStatement() else { return .nothing }
-            return .statement(statement)
+            return try readStatement() ? .statement : .nothing
         } catch {
             var failure = error
             failure.statementLine = statementLine
+            self.failure = failure
             skipRestOfLine()
-            return .failure(failure)
+            return .failure
         }
     }
 
     // MARK: - Statement
 
-    private mutating func readStatement() throws(DotEnvFailure) -> DotEnvStatement? {
+    /// Reads one statement into ``statement``; `false` for blank space or a comment.
+    private mutating func readStatement() throws(DotEnvFailure) -> Bool {
         advance(to: skipping(from: position, DotEnvWhitespace.length))
-        guard position < bytes.count else { return nil }
+        guard position < bytes.count else { return false }
         skipExport()
         if position < bytes.count, bytes[position] == DotEnvByte.hash {
-            try finishLine(key: nil, hasValue: false)
-            return nil
+            try finishLine(hasKey: false)
+            return false
         }
-        let keyLocation = location(at: position)
-        let key = try readKey()
+        statement.keyLocation = location(at: position)
+        statement.key = try readKey()
+        statement.hasValue = false
+        statement.commentAfterEmptyValue = false
         position = skipping(from: position, DotEnvWhitespace.horizontalLength)
-        var value: DotEnvRawValue?
-        var commentAfterEmptyValue = false
         if position < bytes.count, bytes[position] == DotEnvByte.equals {
             let afterEquals = position + 1
             position = skipping(from: afterEquals, DotEnvWhitespace.horizontalLength)
             if strict, position > afterEquals, position < bytes.count, bytes[position] == DotEnvByte.hash {
-                value = DotEnvRawValue(
-                    text: "", quoting: .unquoted, location: location(at: position),
-                    contentStart: position, contentLine: line, contentLineStart: lineStart)
-                commentAfterEmptyValue = true
+                setValue("", .unquoted, start: position, contentStart: position, mayContainDollar: false)
+                statement.commentAfterEmptyValue = true
             } else {
-                value = try readValue(key: key)
+                try readValue()
             }
         }
-        try finishLine(key: key, hasValue: value != nil)
-        return DotEnvStatement(
-            key: key, keyLocation: keyLocation, value: value, commentAfterEmptyValue: commentAfterEmptyValue)
+        try finishLine(hasKey: true)
+        return true
     }
 
     /// `export` followed by at least one space or tab is not part of the key.
@@ -141,7 +146,11 @@ struct DotEnvScanner {
         var end = start
         while end < bytes.count {
             let byte = bytes[end]
-            if byte == DotEnvByte.equals || byte == DotEnvByte.hash || DotEnvWhitespace.length(bytes, end) > 0 { break }
+            if byte < 0x80 {
+                if DotEnvWhitespace.isIn(DotEnvWhitespace.keyStopMask, byte) { break }
+            } else if DotEnvWhitespace.length(bytes, end) > 0 {
+                break
+            }
             end += 1
         }
         guard end > start else { throw failure("expected a key before '='", at: start) }
@@ -150,7 +159,7 @@ struct DotEnvScanner {
     }
 
     /// An optional comment, then optional spaces, then the end of the line or of the input.
-    private mutating func finishLine(key: String?, hasValue: Bool) throws(DotEnvFailure) {
+    private mutating func finishLine(hasKey: Bool) throws(DotEnvFailure) {
         var index = skipping(from: position, DotEnvWhitespace.horizontalLength)
         if index < bytes.count, bytes[index] == DotEnvByte.hash {
             while index < bytes.count, !isNewline(bytes[index]) { index += 1 }
@@ -164,10 +173,11 @@ struct DotEnvScanner {
         let byte = bytes[index]
         guard isNewline(byte) else {
             let what: String
-            switch (key, hasValue) {
-            case (let key?, false): what = "unexpected text after the key '\(key)' (expected '=', a comment or the end of the line)"
-            case (let key?, true): what = "unexpected text after the value of '\(key)'"
-            case (nil, _): what = "unexpected text"
+            switch (hasKey, statement.hasValue) {
+            case (true, false):
+                what = "unexpected text after the key '\(statement.key)' (expected '=', a comment or the end of the line)"
+            case (true, true): what = "unexpected text after the value of '\(statement.key)'"
+            case (false, _): what = "unexpected text"
             }
             throw failure(what, at: index)
         }
@@ -186,40 +196,63 @@ struct DotEnvScanner {
 
     // MARK: - Values
 
-    private mutating func readValue(key: String) throws(DotEnvFailure) -> DotEnvRawValue {
+    /// Reads the value after `=` into ``statement``.
+    private mutating func readValue() throws(DotEnvFailure) {
         let start = position
-        let startLocation = location(at: start)
         guard start < bytes.count else {
-            return DotEnvRawValue(
-                text: "", quoting: .unquoted, location: startLocation,
-                contentStart: start, contentLine: line, contentLineStart: lineStart)
+            setValue("", .unquoted, start: start, contentStart: start, mayContainDollar: false)
+            return
         }
         let first = bytes[start]
-        if first == DotEnvByte.singleQuote || first == DotEnvByte.doubleQuote {
-            let double = first == DotEnvByte.doubleQuote
-            guard let close = strict ? strictClosingQuote(first, from: start + 1) : compatClosingQuote(first, from: start + 1)
-            else {
-                throw failure("unterminated \(double ? "double" : "single")-quoted value of '\(key)'", at: start)
-            }
-            let value = DotEnvRawValue(
-                text: DotEnvEscapes.decode(bytes[(start + 1)..<close], doubleQuoted: double),
-                quoting: double ? .doubleQuoted : .singleQuoted, location: startLocation,
-                contentStart: start + 1, contentLine: line, contentLineStart: lineStart)
-            advance(to: close + 1)
-            return value
+        guard first == DotEnvByte.singleQuote || first == DotEnvByte.doubleQuote else {
+            readUnquotedValue(start: start)
+            return
         }
-        return readUnquotedValue(start: start, location: startLocation)
+        let double = first == DotEnvByte.doubleQuote
+        guard let close = strict ? strictClosingQuote(first, from: start + 1) : compatClosingQuote(first, from: start + 1)
+        else {
+            throw failure("unterminated \(double ? "double" : "single")-quoted value of '\(statement.key)'", at: start)
+        }
+        let content = bytes[(start + 1)..<close]
+        setValue(
+            DotEnvEscapes.decode(content, doubleQuoted: double), double ? .doubleQuoted : .singleQuoted,
+            start: start, contentStart: start + 1, mayContainDollar: content.contains(DotEnvByte.dollar))
+        advance(to: close + 1)
+    }
+
+    /// Records a value that starts at `start` on the current line.
+    private mutating func setValue(
+        _ text: String, _ quoting: DotEnvQuoting, start: Int, contentStart: Int, mayContainDollar: Bool
+    ) {
+        statement.hasValue = true
+        statement.valueText = text
+        statement.quoting = quoting
+        statement.valueLocation = location(at: start)
+        statement.contentStart = contentStart
+        statement.contentLine = line
+        statement.contentLineStart = lineStart
+        statement.mayContainDollar = mayContainDollar
     }
 
     /// The rest of the physical line, cut at the first whitespace followed by `#`, trailing
     /// whitespace removed (python-dotenv: `re.sub(r"\s+#.*", "", part).rstrip()`).
-    private mutating func readUnquotedValue(start: Int, location: SourceLocation) -> DotEnvRawValue {
+    private mutating func readUnquotedValue(start: Int) {
         var index = start
         var spaceRunStart = -1
         var valueEnd = start
         var cut = -1
+        var dollar = false
         while index < bytes.count {
             let byte = bytes[index]
+            // Fast path: a byte that is neither whitespace, `#`, `$` nor the start of a multi-byte character.
+            if byte < 0x80, !DotEnvWhitespace.isIn(DotEnvWhitespace.valueMask, byte) {
+                index += 1
+                if cut < 0 {
+                    spaceRunStart = -1
+                    valueEnd = index
+                }
+                continue
+            }
             if isNewline(byte) { break }
             if cut < 0 {
                 if byte == DotEnvByte.hash, spaceRunStart >= 0 {
@@ -231,16 +264,15 @@ struct DotEnvScanner {
                         index += space
                         continue
                     }
+                    if byte == DotEnvByte.dollar { dollar = true }
                     spaceRunStart = -1
                     valueEnd = index + 1
                 }
             }
             index += 1
         }
+        setValue(text(start, cut >= 0 ? cut : valueEnd), .unquoted, start: start, contentStart: start, mayContainDollar: dollar)
         position = index
-        return DotEnvRawValue(
-            text: text(start, cut >= 0 ? cut : valueEnd), quoting: .unquoted, location: location,
-            contentStart: start, contentLine: line, contentLineStart: lineStart)
     }
 
     /// python-dotenv's `'((?:\\'|[^'])*)'` including its backtracking: the first quote that is
@@ -282,7 +314,7 @@ struct DotEnvScanner {
     // MARK: - Positions
 
     /// Where the `ordinal`-th `$` (0-based) of a value's source text is.
-    func location(ofDollar ordinal: Int, in value: DotEnvRawValue) -> SourceLocation {
+    func location(ofDollar ordinal: Int, in value: DotEnvStatement) -> SourceLocation {
         var index = value.contentStart
         var line = value.contentLine
         var lineStart = value.contentLineStart

@@ -4,13 +4,24 @@
 /// TAB, LF, VT, FF, CR, U+001C–U+001F, SPACE, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
 /// U+2029, U+202F, U+205F and U+3000. Matching on bytes keeps the parser off `Character`.
 enum DotEnvWhitespace {
+    /// Bit `b` is set for the ASCII whitespace bytes `b` < 64: TAB, LF, VT, FF, CR, U+001C–U+001F, SPACE.
+    static let asciiMask: UInt64 = 0b1_1111_0000_0000_0000_0011_1110_0000_0000
+    /// The bytes a key stops at: whitespace, `#` and `=`.
+    static let keyStopMask: UInt64 = asciiMask | (1 << 0x23) | (1 << 0x3D)
+    /// The bytes an unquoted value looks at: whitespace (which includes CR and LF), `#` and `$`.
+    static let valueMask: UInt64 = asciiMask | (1 << 0x23) | (1 << 0x24)
+
+    /// Whether `byte` < 64 has its bit set in `mask` (bytes ≥ 64 never do).
+    @inline(__always)
+    static func isIn(_ mask: UInt64, _ byte: UInt8) -> Bool {
+        byte < 64 && (mask >> UInt64(byte)) & 1 != 0
+    }
+
     /// The byte length of the whitespace character that starts at `index`, or 0 when there is none.
     @inline(__always)
     static func length(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
         let byte = bytes[index]
-        if byte < 0x80 {
-            return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F) ? 1 : 0
-        }
+        if byte < 0x80 { return isIn(asciiMask, byte) ? 1 : 0 }
         return nonASCIILength(bytes, index)
     }
 
