@@ -1,0 +1,150 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An opt-in ``SessionStore`` that keeps one JSON file per settings fingerprint, so a rerun of a
+/// program can use the refresh-token grant instead of sending the password again (rmcl keeps its
+/// tokens in its config file the same way).
+///
+/// Files live in `$XDG_CONFIG_HOME/pixel-client/sessions/` (or `~/.config/pixel-client/sessions/`),
+/// named `<key>.json`. The directory is created with mode 0700 and every file is written to a
+/// temporary file with mode 0600 and then renamed over the old one, so another process reads
+/// either the old or the new session, never half of one. A file that is corrupt, unreadable, not
+/// a regular file, readable by other users or owned by someone else is ignored and reported to
+/// `onWarning`; nothing is ever thrown. Only the refresh token is written (plus subject and
+/// dates) — never a password or an access token.
+///
+/// ```swift
+/// let store = FileSessionStore(onWarning: { warning in logger.warning("\(warning)") })
+/// await store.save(StoredSession(refreshToken: token, subject: "me@example.com"), key: fingerprint.hex)
+/// // another process, later:
+/// let session = await FileSessionStore().load(key: fingerprint.hex)
+/// ```
+///
+/// The file format (version 1) is plain JSON with sorted keys and ISO 8601 dates:
+/// `{"key":"…","refreshToken":"…","savedAt":"2026-11-25T16:00:00Z","subject":"me@example.com","version":1}`
+/// (`refreshTokenExpiresAt` is present when known).
+public final class FileSessionStore: SessionStore {
+    /// The file format this type reads and writes.
+    public static let formatVersion = 1
+    /// Files larger than this are not session files.
+    static let maximumFileSize = 64 * 1024
+
+    /// The directory holding the session files.
+    public let directory: String
+    private let expectedOwner: UInt32
+    private let onWarning: SessionStoreWarningHandler?
+
+    /// Creates a store. Nothing is touched on disk until the first `load` or `save`.
+    ///
+    /// - Parameters:
+    ///   - directory: where the files go; `nil` means ``defaultDirectory(environment:)``.
+    ///   - environment: read for `XDG_CONFIG_HOME` and `HOME` when `directory` is `nil`.
+    ///   - onWarning: told about every ignored file and failed write.
+    public convenience init(
+        directory: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        onWarning: SessionStoreWarningHandler? = nil
+    ) {
+        self.init(
+            directory: directory ?? Self.defaultDirectory(environment: environment),
+            expectedOwner: UInt32(geteuid()), onWarning: onWarning)
+    }
+
+    /// Creates a store that expects its files to belong to `expectedOwner` (tests use another
+    /// uid to check that foreign files are refused without needing root).
+    package init(directory: String, expectedOwner: UInt32, onWarning: SessionStoreWarningHandler?) {
+        self.directory = directory
+        self.expectedOwner = expectedOwner
+        self.onWarning = onWarning
+    }
+
+    /// `$XDG_CONFIG_HOME/pixel-client/sessions` when that is an absolute path, otherwise
+    /// `$HOME/.config/pixel-client/sessions` (the XDG base-directory rules).
+    public static func defaultDirectory(environment: [String: String]) -> String {
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+            return config + "/pixel-client/sessions"
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.config/pixel-client/sessions"
+    }
+
+    /// The file that holds `key`'s session, or `nil` when `key` is not a plain file name.
+    public func path(forKey key: String) -> String? {
+        guard Self.isUsableKey(key) else { return nil }
+        return directory + "/" + key + ".json"
+    }
+
+    public func load(key: String) async -> StoredSession? {
+        guard let path = path(forKey: key) else {
+            warn(key, .invalidKey)
+            return nil
+        }
+        switch SessionFileIO.readPrivateFile(path: path, owner: expectedOwner, limit: Self.maximumFileSize) {
+        case .absent:
+            return nil
+        case .refused(let reason):
+            warn(path, reason)
+            return nil
+        case .contents(let bytes):
+            switch SessionFileRecord.decode(bytes, expectedKey: key) {
+            case .session(let session): return session
+            case .rejected(let reason):
+                warn(path, reason)
+                return nil
+            }
+        }
+    }
+
+    public func save(_ session: StoredSession, key: String) async {
+        guard let path = path(forKey: key) else {
+            warn(key, .invalidKey)
+            return
+        }
+        if let problem = SessionFileIO.preparePrivateDirectory(directory, owner: expectedOwner) {
+            warn(directory, problem)
+            return
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try SessionFileRecord(session: session, key: key).encoded()
+        } catch {
+            warn(path, .writeFailed("encoding failed"))
+            return
+        }
+        if let failure = SessionFileIO.replaceAtomically(path: path, directory: directory, contents: bytes) {
+            warn(path, .writeFailed(failure))
+        }
+    }
+
+    public func remove(key: String) async {
+        guard let path = path(forKey: key) else {
+            warn(key, .invalidKey)
+            return
+        }
+        if unlink(path) != 0, errno != ENOENT {
+            warn(path, .writeFailed(SessionFileIO.errorText(errno)))
+        }
+    }
+
+    private func warn(_ path: String, _ reason: SessionStoreWarning.Reason) {
+        onWarning?(SessionStoreWarning(path: path, reason: reason))
+    }
+
+    /// Letters, digits, `-`, `_` and `.`, not starting with `.`, at most 128 characters: a hex
+    /// fingerprint fits, a path never does.
+    static func isUsableKey(_ key: String) -> Bool {
+        guard !key.isEmpty, key.utf8.count <= 128, !key.hasPrefix(".") else { return false }
+        return key.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Synchronization
+
+/// The default ``SessionStore``: sessions live as long as the process (or this value).
+///
+/// ```swift
+/// let store = InMemorySessionStore()
+/// await store.save(StoredSession(refreshToken: token), key: key)
+/// let again = await store.load(key: key)   // the same session
+/// ```
+public final class InMemorySessionStore: SessionStore {
+    private let sessions = Mutex<[String: StoredSession]>([:])
+
+    /// Creates an empty store.
+    public init() {}
+
+    public func load(key: String) async -> StoredSession? {
+        sessions.withLock { $0[key] }
+    }
+
+    public func save(_ session: StoredSession, key: String) async {
+        sessions.withLock { $0[key] = session }
+    }
+
+    public func remove(key: String) async {
+        _ = sessions.withLock { $0.removeValue(forKey: key) }
+    }
+
+    /// The keys that currently hold a session.
+    public var keys: Set<String> {
+        sessions.withLock { Set($0.keys) }
+    }
+}

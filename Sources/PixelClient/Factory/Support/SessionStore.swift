@@ -1,0 +1,121 @@
+import Foundation
+public import Settings
+
+/// Keeps Keycloak sessions (refresh tokens) between runs, keyed by settings fingerprint — the
+/// Matrix tutorial's `Storage` protocol.
+///
+/// A store never throws at its caller: a session that cannot be read is reported as a
+/// ``SessionStoreWarning`` (through the store's warning handler) and treated as absent, and a
+/// failed save is reported the same way. Only refresh tokens are stored — never passwords, never
+/// access tokens. Plug a store into a client with ``SessionTokenStore``.
+///
+/// ```swift
+/// let store: any SessionStore = FileSessionStore(onWarning: { print($0) })
+/// let key = resolved.fingerprint.hex
+/// if let session = await store.load(key: key) { print(session) }   // refresh token redacted
+/// await store.save(StoredSession(refreshToken: newToken, subject: "me@example.com"), key: key)
+/// ```
+public protocol SessionStore: Sendable {
+    /// The session stored under `key`, or `nil` when there is none or it is unusable.
+    func load(key: String) async -> StoredSession?
+    /// Stores `session` under `key`, replacing what was there.
+    func save(_ session: StoredSession, key: String) async
+    /// Forgets the session under `key` (nothing happens when there is none).
+    func remove(key: String) async
+}
+
+/// One stored session: the refresh token and what is needed to check it is still the right one.
+///
+/// `description` shows the subject and dates, never the token.
+public struct StoredSession: Sendable, Hashable, CustomStringConvertible {
+    /// The Keycloak refresh token.
+    public var refreshToken: Secret<String>
+    /// When Keycloak said the refresh token stops working (`refresh_expires_in`), if known.
+    public var refreshTokenExpiresAt: Date?
+    /// The user the token belongs to, for a sanity check on load.
+    public var subject: String?
+    /// When the session was saved.
+    public var savedAt: Date
+
+    /// Creates a session record.
+    public init(refreshToken: Secret<String>, refreshTokenExpiresAt: Date? = nil, subject: String? = nil, savedAt: Date = Date()) {
+        self.refreshToken = refreshToken
+        self.refreshTokenExpiresAt = refreshTokenExpiresAt
+        self.subject = subject
+        self.savedAt = savedAt
+    }
+
+    /// Whether the refresh token is known to have expired at `now`.
+    public func isExpired(at now: Date = Date()) -> Bool {
+        refreshTokenExpiresAt.map { $0 <= now } ?? false
+    }
+
+    public var description: String {
+        var text = "StoredSession(refreshToken: \(refreshToken)"
+        if let subject { text += ", subject: \(subject)" }
+        if let refreshTokenExpiresAt { text += ", expires: \(refreshTokenExpiresAt.formatted(.iso8601))" }
+        return text + ", saved: \(savedAt.formatted(.iso8601)))"
+    }
+}
+
+/// Why a session store ignored a stored session or failed to save one. Never contains a token.
+///
+/// ```swift
+/// let store = FileSessionStore(onWarning: { warning in logger.warning("\(warning)") })
+/// // session store ignored /home/me/.config/pixel-client/sessions/3f2a….json: mode 0644 lets other users read it
+/// ```
+public struct SessionStoreWarning: Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Reason: Sendable, Hashable, CustomStringConvertible {
+        /// The file is not valid JSON of the expected shape.
+        case corrupt(String)
+        /// The file was written by a newer (or unknown) format version.
+        case unsupportedVersion(Int)
+        /// The file could not be opened or read (`errno` text), or is not a regular file.
+        case unreadable(String)
+        /// Group or other users have access (`mode` is the permission bits).
+        case insecureMode(mode: UInt32)
+        /// The file or directory belongs to another user.
+        case wrongOwner(uid: UInt32)
+        /// The file holds a session for another key or user.
+        case mismatch(String)
+        /// The key cannot be used as a file name.
+        case invalidKey
+        /// Saving or removing failed (`errno` text); the previous file, if any, is unchanged.
+        case writeFailed(String)
+
+        public var description: String {
+            switch self {
+            case .corrupt(let detail): "not a valid session file (\(detail))"
+            case .unsupportedVersion(let version): "format version \(version) is not supported (this library reads version \(FileSessionStore.formatVersion))"
+            case .unreadable(let detail): "cannot be read (\(detail))"
+            case .insecureMode(let mode): "mode \(String(mode, radix: 8)) lets other users read it (expected 600 for files, 700 for the directory)"
+            case .wrongOwner(let uid): "owned by uid \(uid), not by this user"
+            case .mismatch(let detail): "belongs to another session (\(detail))"
+            case .invalidKey: "the key is not a plain file name (letters, digits, '-', '_', '.')"
+            case .writeFailed(let detail): "could not be written (\(detail))"
+            }
+        }
+    }
+
+    /// The file or directory concerned (or the key, for stores without files).
+    public var path: String
+    /// What went wrong.
+    public var reason: Reason
+
+    /// Creates a warning.
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String {
+        switch reason {
+        case .writeFailed: "session store could not save \(path): \(reason)"
+        default: "session store ignored \(path): \(reason)"
+        }
+    }
+}
+
+/// Receives session-store warnings; called on the task that hit the problem, keep it quick.
+public typealias SessionStoreWarningHandler = @Sendable (SessionStoreWarning) -> Void

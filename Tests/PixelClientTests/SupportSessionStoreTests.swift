@@ -1,0 +1,283 @@
+import Foundation
+import PixelClient
+import Settings
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Collects session-store warnings.
+private final class WarningLog: Sendable {
+    private let warnings = Mutex<[SessionStoreWarning]>([])
+    var all: [SessionStoreWarning] { warnings.withLock { $0 } }
+    var handler: SessionStoreWarningHandler { { warning in self.warnings.withLock { $0.append(warning) } } }
+}
+
+/// A fresh directory under the system temp dir, removed by `cleanUp()`.
+private struct TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "/session-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+private func permissions(_ path: String) -> UInt32? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return UInt32(info.st_mode) & 0o777
+}
+
+private func inode(_ path: String) -> UInt64? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return UInt64(info.st_ino)
+}
+
+private func writeFile(_ path: String, _ text: String, mode: mode_t = 0o600) throws {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    #expect(chmod(path, mode) == 0)
+}
+
+private let key = String(repeating: "3f", count: 32)
+private let refreshToken = "R3FRESH-token-value"
+private let sentinelPassword = "S3NT1NEL-pa55word"
+
+private func session(_ token: String = refreshToken) -> StoredSession {
+    StoredSession(
+        refreshToken: Secret(token), refreshTokenExpiresAt: Date(timeIntervalSince1970: 1_900_000_000),
+        subject: "me@example.com", savedAt: Date(timeIntervalSince1970: 1_800_000_000))
+}
+
+@Suite struct SupportSessionStoreTests {
+    @Test func aSavedSessionLoadsBackUnchanged() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let warnings = WarningLog()
+        let store = FileSessionStore(directory: root.path + "/sessions", onWarning: warnings.handler)
+        #expect(await store.load(key: key) == nil)  // absent: no warning
+        await store.save(session(), key: key)
+        #expect(await store.load(key: key) == session())
+        await store.remove(key: key)
+        #expect(await store.load(key: key) == nil)
+        await store.remove(key: key)  // removing nothing is fine
+        #expect(warnings.all.isEmpty)
+    }
+
+    @Test func theDirectoryIsCreated0700AndFiles0600() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let directory = root.path + "/config/pixel-client/sessions"
+        let store = FileSessionStore(directory: directory)
+        await store.save(session(), key: key)
+        #expect(permissions(directory) == 0o700)
+        #expect(permissions(root.path + "/config/pixel-client") == 0o700)
+        #expect(permissions(try #require(store.path(forKey: key))) == 0o600)
+    }
+
+    @Test func anExistingOpenDirectoryIsTightenedTo0700() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let directory = root.path + "/sessions"
+        #expect(mkdir(directory, 0o755) == 0)
+        #expect(chmod(directory, 0o755) == 0)
+        await FileSessionStore(directory: directory).save(session(), key: key)
+        #expect(permissions(directory) == 0o700)
+    }
+
+    @Test func saveReplacesTheFileAtomically() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let store = FileSessionStore(directory: root.path)
+        let path = try #require(store.path(forKey: key))
+        await store.save(session("first-token"), key: key)
+        let before = try #require(inode(path))
+        let reader = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))  // a reader mid-way
+        defer { try? reader.close() }
+        await store.save(session("second-token"), key: key)
+        // The old reader still sees the complete old file; the path names a new, complete file.
+        let old = String(decoding: try #require(try reader.readToEnd()), as: UTF8.self)
+        #expect(old.contains("first-token") && old.hasSuffix("}\n"))
+        #expect(inode(path) != before)
+        #expect(await store.load(key: key)?.refreshToken.reveal() == "second-token")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == [key + ".json"])  // no temp files left
+    }
+
+    @Test(arguments: [
+        ("", "empty file"),
+        ("{", "not JSON"),
+        ("refresh_token=abc", "not JSON"),
+        (#"{"version":1}"#, "field \"key\" is missing"),
+        (#"{"version":1,"key":"\#(key)","refreshToken":42,"savedAt":"2026-01-01T00:00:00Z"}"#, "field \"refreshToken\" has the wrong type"),
+        (#"{"version":1,"key":"\#(key)","refreshToken":"","savedAt":"2026-01-01T00:00:00Z"}"#, "empty refresh token"),
+    ])
+    func aCorruptFileIsIgnoredWithAWarningAndReplacedOnSave(contents: String, expected: String) async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let warnings = WarningLog()
+        let store = FileSessionStore(directory: root.path, onWarning: warnings.handler)
+        let path = try #require(store.path(forKey: key))
+        try writeFile(path, contents)
+        #expect(await store.load(key: key) == nil)
+        let warning = try #require(warnings.all.first)
+        #expect(warnings.all.count == 1)
+        #expect(warning.path == path)
+        guard case .corrupt(let detail) = warning.reason else {
+            Issue.record("expected a corrupt-file warning, got \(warning)")
+            return
+        }
+        #expect(detail.contains(expected))
+        await store.save(session(), key: key)
+        #expect(await store.load(key: key) == session())
+    }
+
+    @Test func aNewerFormatVersionOrAnotherKeyIsIgnoredWithAWarning() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let warnings = WarningLog()
+        let store = FileSessionStore(directory: root.path, onWarning: warnings.handler)
+        let path = try #require(store.path(forKey: key))
+        try writeFile(path, #"{"version":2,"somethingNew":true}"#)
+        #expect(await store.load(key: key) == nil)
+        await store.save(session(), key: "other")
+        let otherFile = try String(contentsOfFile: try #require(store.path(forKey: "other")), encoding: .utf8)
+        try writeFile(path, otherFile)
+        #expect(await store.load(key: key) == nil)
+        #expect(warnings.all.map(\.reason) == [.unsupportedVersion(2), .mismatch("written for key other…")])
+    }
+
+    @Test func aFileOthersCanReadIsIgnoredWithAWarning() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let warnings = WarningLog()
+        let store = FileSessionStore(directory: root.path, onWarning: warnings.handler)
+        await store.save(session(), key: key)
+        let path = try #require(store.path(forKey: key))
+        #expect(chmod(path, 0o644) == 0)
+        #expect(await store.load(key: key) == nil)
+        #expect(warnings.all == [SessionStoreWarning(path: path, reason: .insecureMode(mode: 0o644))])
+    }
+
+    @Test func aFileOfAnotherOwnerIsIgnoredWithAWarning() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        await FileSessionStore(directory: root.path).save(session(), key: key)
+        let warnings = WarningLog()
+        // This process's files look foreign to a store expecting another uid (no root needed).
+        let strict = FileSessionStore(directory: root.path, expectedOwner: UInt32(geteuid()) + 1, onWarning: warnings.handler)
+        #expect(await strict.load(key: key) == nil)
+        #expect(warnings.all.map(\.reason) == [.wrongOwner(uid: UInt32(geteuid()))])
+        await strict.save(session(), key: key)  // nor does it write into a foreign directory
+        #expect(warnings.all.last?.reason == .wrongOwner(uid: UInt32(geteuid())))
+    }
+
+    @Test func somethingUnreadableInThePlaceOfTheFileIsIgnoredWithAWarning() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let warnings = WarningLog()
+        let store = FileSessionStore(directory: root.path, onWarning: warnings.handler)
+        await store.save(session(), key: "real")
+        let directoryKey = "a-directory", linkKey = "a-symlink", fifoKey = "a-fifo"
+        #expect(mkdir(try #require(store.path(forKey: directoryKey)), 0o700) == 0)
+        #expect(symlink(try #require(store.path(forKey: "real")), try #require(store.path(forKey: linkKey))) == 0)
+        #expect(mkfifo(try #require(store.path(forKey: fifoKey)), 0o600) == 0)  // must not block the load
+        #expect(await store.load(key: directoryKey) == nil)
+        #expect(await store.load(key: linkKey) == nil)
+        #expect(await store.load(key: fifoKey) == nil)
+        #expect(
+            warnings.all.map(\.reason) == [
+                .unreadable("not a regular file"), .unreadable("it is a symbolic link"), .unreadable("not a regular file"),
+            ])
+    }
+
+    @Test func keysThatAreNotPlainFileNamesAreRefused() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let warnings = WarningLog()
+        let store = FileSessionStore(directory: root.path + "/sessions", onWarning: warnings.handler)
+        for bad in ["../escape", "", ".hidden", "a/b", String(repeating: "x", count: 129)] {
+            await store.save(session(), key: bad)
+            #expect(await store.load(key: bad) == nil)
+        }
+        #expect(warnings.all.count == 10)
+        #expect(warnings.all.allSatisfy { $0.reason == .invalidKey })
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/escape.json"))
+    }
+
+    @Test func twoStoresLikeTwoProcessesSeeEachOthersWrites() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let first = FileSessionStore(directory: root.path)
+        let second = FileSessionStore(directory: root.path)
+        await first.save(session("from-first"), key: key)
+        #expect(await second.load(key: key)?.refreshToken.reveal() == "from-first")
+        await second.save(session("rotated-by-second"), key: key)
+        #expect(await first.load(key: key)?.refreshToken.reveal() == "rotated-by-second")
+        await first.remove(key: key)
+        #expect(await second.load(key: key) == nil)
+    }
+
+    @Test func theFileIsPlainVersionedJSONWithTheRefreshTokenAndNoPassword() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let sessions = FileSessionStore(directory: root.path)
+        // What the client does: it only ever hands refresh tokens to its token store.
+        let settings = PixelSettings(username: "me@example.com", password: Secret(sentinelPassword), tenant: "acme")
+        let tokens = SessionTokenStore(store: sessions, key: key, subject: settings.username)
+        await tokens.saveRefreshToken(Secret(refreshToken))
+        let data = try Data(contentsOf: URL(fileURLWithPath: try #require(sessions.path(forKey: key))))
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!text.contains(sentinelPassword))
+        #expect(!text.lowercased().contains("password"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["version"] as? Int == 1)
+        #expect(object["key"] as? String == key)
+        #expect(object["refreshToken"] as? String == refreshToken)
+        #expect(object["subject"] as? String == "me@example.com")
+        #expect(Set(object.keys) == ["version", "key", "refreshToken", "subject", "savedAt"])
+        #expect(await tokens.loadRefreshToken()?.reveal() == refreshToken)
+    }
+
+    @Test func descriptionsAndWarningsNeverShowTheRefreshToken() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let warnings = WarningLog()
+        let store = FileSessionStore(directory: root.path, onWarning: warnings.handler)
+        await store.save(session(), key: key)
+        #expect(chmod(try #require(store.path(forKey: key)), 0o640) == 0)
+        _ = await store.load(key: key)
+        let shown = [String(describing: session()), "\(session())"] + warnings.all.map(\.description)
+        #expect(!shown.joined().contains(refreshToken))
+        #expect(shown[0].contains("<redacted>"))
+    }
+
+    @Test func theTokenStoreAdapterSkipsSessionsOfAnotherUserOrExpired() async throws {
+        let memory = InMemorySessionStore()
+        let warnings = WarningLog()
+        let tokens = SessionTokenStore(store: memory, key: key, subject: "me@example.com", onWarning: warnings.handler)
+        #expect(await tokens.loadRefreshToken() == nil)
+        await memory.save(StoredSession(refreshToken: "theirs", subject: "someone@else.org"), key: key)
+        #expect(await tokens.loadRefreshToken() == nil)
+        #expect(warnings.all.map(\.reason) == [.mismatch("stored for another user")])
+        await memory.save(StoredSession(refreshToken: "stale", refreshTokenExpiresAt: Date(timeIntervalSinceNow: -60), subject: "me@example.com"), key: key)
+        #expect(await tokens.loadRefreshToken() == nil)
+        await tokens.saveRefreshToken("fresh")
+        #expect(await tokens.loadRefreshToken()?.reveal() == "fresh")
+        #expect(await memory.load(key: key)?.subject == "me@example.com")
+        #expect(memory.keys == [key])
+    }
+
+    @Test func theDefaultDirectoryFollowsXDGThenHome() {
+        #expect(FileSessionStore.defaultDirectory(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/me"]) == "/cfg/pixel-client/sessions")
+        #expect(FileSessionStore.defaultDirectory(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/home/me"]) == "/home/me/.config/pixel-client/sessions")
+        #expect(FileSessionStore.defaultDirectory(environment: ["HOME": "/home/me"]) == "/home/me/.config/pixel-client/sessions")
+        #expect(FileSessionStore(environment: ["HOME": "/home/me"]).directory == "/home/me/.config/pixel-client/sessions")
+    }
+}
