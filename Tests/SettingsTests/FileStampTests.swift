@@ -204,6 +204,18 @@ import Darwin
         #expect(!stamp.isUnchanged())
     }
 
+    @Test func aSymlinkLoopIsAReadErrorAndAChangeForAnExistingStamp() throws {
+        let directory = try TemporaryDirectory()
+        try FileManager.default.createSymbolicLink(atPath: directory.file("a"), withDestinationPath: "b")
+        try FileManager.default.createSymbolicLink(atPath: directory.file("b"), withDestinationPath: "a")
+        #expect(throws: FileReadError.self) { try FileStamp.read(path: directory.file("a")) }
+        let path = try settledFile("A=1\n", in: directory, name: "c")
+        let stamp = try FileStamp.read(path: path).stamp
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "c")
+        #expect(!stamp.isUnchanged())
+    }
+
     @Test func aDirectoryIsNotARegularFile() throws {
         let directory = try TemporaryDirectory()
         #expect(throws: FileReadError(path: directory.path, reason: .notARegularFile)) {

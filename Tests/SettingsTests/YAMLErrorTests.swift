@@ -140,6 +140,10 @@ import Testing
         let recursive = try #require(error("a: &x [1, *x]\n"))
         #expect(recursive.location == at(1, 11))
         #expect(recursive.message.contains("recursive"))
+        // Re-anchoring an open node under an earlier name still makes the alias recursive.
+        let shadowed = try #require(error("a: &x 1\nb: &x [*x]\n"))
+        #expect(shadowed.location == at(2, 8))
+        #expect(error("a: &x 1\nb: &x [2]\nc: *x\n") == nil)
     }
 
     @Test func inputLargerThanTheLimitIsRejectedBeforeParsing() throws {

@@ -110,8 +110,9 @@ extension FileStamp {
         guard case .present(let afterReading) = POSIX.status(descriptor: descriptor) else {
             return .failure(POSIX.Errno(code: EIO))
         }
-        // Metadata that moved while reading makes the caller's consistency check fail.
-        return .success((bytes, afterReading == opened ? opened : afterReading))
+        // Metadata taken after reading: if the file moved while it was read, the caller's
+        // comparison with its earlier stat() fails and it retries.
+        return .success((bytes, afterReading))
     }
 
     private static func absentSnapshot(path: String) -> FileSnapshot {

@@ -17,7 +17,8 @@ struct YAMLTreeBuilder {
     private let limits: YAMLLimits
     private var stack: [Collection] = []
     private var anchors: [String: Anchored] = [:]
-    private var openAnchors: Set<String> = []
+    /// Anchors of collections still being read (counted: an inner node may reuse an outer name).
+    private var openAnchors: [String: Int] = [:]
     private var nodeCount = 0
     private var documentCount = 0
 
@@ -68,14 +69,16 @@ struct YAMLTreeBuilder {
             throw error("nesting is deeper than the limit of \(limits.maxDepth) levels", at: location)
         }
         try countNodes(1, at: location)
-        if let anchor { openAnchors.insert(anchor) }
+        if let anchor { openAnchors[anchor, default: 0] += 1 }
         stack.append(Collection(shape: shape, tag: tag, anchor: anchor, location: location))
     }
 
     private mutating func close() throws(SettingsFileError) {
         guard let finished = stack.popLast() else { return }
         let kind: YAMLNode.Kind = finished.shape == .mapping ? .mapping(finished.entries) : .sequence(finished.items)
-        if let anchor = finished.anchor { openAnchors.remove(anchor) }
+        if let anchor = finished.anchor {
+            openAnchors[anchor] = (openAnchors[anchor] ?? 1) > 1 ? (openAnchors[anchor] ?? 1) - 1 : nil
+        }
         try complete(YAMLNode(kind: kind, tag: finished.tag, location: finished.location), size: finished.size, anchor: finished.anchor)
     }
 
@@ -86,16 +89,17 @@ struct YAMLTreeBuilder {
             root = node
             return
         }
-        try stack[stack.count - 1].add(node, size: size, file: file)
+        try stack[stack.count - 1].add(node, size: size)
     }
 
     // MARK: - Aliases and limits
 
     private mutating func resolveAlias(_ name: String, at location: SourceLocation) throws(SettingsFileError) {
+        // The most recent node with this anchor may still be open: then the alias is inside it.
+        if openAnchors[name] != nil {
+            throw error("alias *\(name) refers to a node that contains it; recursive structures are not supported", at: location)
+        }
         guard let anchored = anchors[name] else {
-            if openAnchors.contains(name) {
-                throw error("alias *\(name) refers to a node that contains it; recursive structures are not supported", at: location)
-            }
             throw error("alias *\(name) refers to an anchor &\(name) that is not defined before it", at: location)
         }
         try countNodes(anchored.size, at: location, alias: name)
@@ -157,7 +161,8 @@ extension YAMLTreeBuilder {
         var items: [YAMLNode] = []
         var entries: [YAMLNode.Entry] = []
         var pendingKey: YAMLNode?
-        var keyLocations: [String: SourceLocation] = [:]
+        /// Entry index of each key seen so far (the pending key's index is `entries.count`).
+        var keyIndices: [String: Int] = [:]
         /// Nodes in this subtree, itself included, aliases expanded.
         var size = 1
 
@@ -168,7 +173,7 @@ extension YAMLTreeBuilder {
             self.location = location
         }
 
-        mutating func add(_ node: YAMLNode, size: Int, file: String?) throws(SettingsFileError) {
+        mutating func add(_ node: YAMLNode, size: Int) throws(SettingsFileError) {
             self.size += size
             guard shape == .mapping else {
                 items.append(node)
@@ -190,7 +195,8 @@ extension YAMLTreeBuilder {
                     location: key.location
                 )
             }
-            if let first = keyLocations[text] {
+            if let index = keyIndices[text] {
+                let first = index < entries.count ? entries[index].key.location : key.location
                 throw SettingsFileError(
                     format: .yaml,
                     message: "duplicate key \"\(text)\" (first defined at \(first))",
@@ -198,7 +204,7 @@ extension YAMLTreeBuilder {
                     relatedLocation: first
                 )
             }
-            keyLocations[text] = key.location
+            keyIndices[text] = entries.count
             pendingKey = key
         }
     }
