@@ -195,7 +195,8 @@ extension YAMLTreeBuilder {
                     location: key.location
                 )
             }
-            if let index = keyIndices[text] {
+            // One hash per key: insert, and look at what was there.
+            if let index = keyIndices.updateValue(entries.count, forKey: text) {
                 let first = index < entries.count ? entries[index].key.location : key.location
                 throw SettingsFileError(
                     format: .yaml,
@@ -204,7 +205,6 @@ extension YAMLTreeBuilder {
                     relatedLocation: first
                 )
             }
-            keyIndices[text] = entries.count
             pendingKey = key
         }
     }
