@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// do { _ = try DotEnv.parse("A B=1", file: ".env", mode: .strict) }
-/// catch let error as SettingsFileError { print(error) } // .env:1:1: …
+/// catch { print(error) } // ".env:1:3: …" — file:line:column, then what is wrong
 /// ```
 public struct SettingsFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of file the problem is in.
