@@ -37,7 +37,7 @@ package struct APIRequest: Sendable {
     }
 
     /// `base` + `path` + `?query`: concatenated, so the tenant segment of the base survives (§3).
-    func url(base: String) -> String {
+    package func url(base: String) -> String {
         let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
         let query = query.encoded
         return trimmed + path + (query.isEmpty ? "" : "?" + query)

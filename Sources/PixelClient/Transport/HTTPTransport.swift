@@ -164,7 +164,7 @@ package final class HTTPTransport: Sendable {
             case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .tlsHandshakeTimeout,
                 .getConnectionFromPoolTimeout, .httpProxyHandshakeTimeout, .socksHandshakeTimeout:
                 return PixelError(
-                    code: .timeout, message: "The request did not complete within \(timeout.components.seconds) s.",
+                    code: .timeout, message: "The request did not complete within \(timeout).",
                     method: method, url: url, requestID: requestID, underlying: description)
             case .alreadyShutdown, .cancelled:
                 if lifecycle != .open && lifecycle != .retired {

@@ -1,0 +1,123 @@
+import Dispatch
+import Foundation
+import PixelClient
+import PixelEmulator
+import Synchronization
+import Testing
+
+@Suite struct SyncClientTests {
+    @Test func eightPlainThreadsShareOneClientPoolAndToken() async throws {
+        try await withClient { emulator, asyncClient in
+            let client = asyncClient.blocking
+            let results = try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { try await onPlainThread { try client.me().email } }
+                }
+                var emails: [String?] = []
+                for try await email in group { emails.append(email) }
+                return emails
+            }
+            #expect(results == Array(repeating: "demo@example.com", count: 8))
+            #expect(emulator.stats.grantCount(.password) == 1)
+        }
+    }
+
+    @Test func insideATaskItFailsFastAndNamesTheAsyncMethod() async throws {
+        try await withClient { _, asyncClient in
+            let client = asyncClient.blocking
+            // More concurrent in-task callers than cooperative threads: none may block.
+            let codes = await withTaskGroup(of: PixelError?.self) { group in
+                for _ in 0..<16 {
+                    group.addTask { Self.callBlocking(client) }
+                }
+                var errors: [PixelError?] = []
+                for await error in group { errors.append(error) }
+                return errors
+            }
+            #expect(codes.count == 16)
+            for error in codes {
+                #expect(error?.code == .syncCallInAsyncContext)
+                #expect(error?.description.contains("listProjects(_:)") == true)
+            }
+            _ = try await asyncClient.listProjects()  // the pool is still healthy
+        }
+    }
+
+    /// A synchronous function, so the `noasync` fence does not apply: the runtime guard must.
+    private static func callBlocking(_ client: PixelClient) -> PixelError? {
+        do {
+            _ = try client.listProjects()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func worksFromADispatchQueue() async throws {
+        try await withClient { _, asyncClient in
+            let client = asyncClient.blocking
+            let plugins = try await withCheckedThrowingContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(with: Result { try client.getPlugins() }) }
+            }
+            #expect(!plugins.isEmpty)
+        }
+    }
+
+    @Test func everyFamilyWorksBlockingIncludingErrorsAndPagination() async throws {
+        try await withClient { _, asyncClient in
+            let client = asyncClient.blocking
+            try await onPlainThread {
+                #expect(try client.me().email == "demo@example.com")
+                #expect(try !client.getPlugins().isEmpty)
+                let project = try client.createProject(name: "Sync", description: "", areaOfInterest: testArea)
+                let other = try client.createProject(ProjectCreate(name: "Sync2", description: "", areaOfInterest: testArea))
+                #expect(try client.getProject(project.id).name == "Sync")
+                #expect(try client.listProjects().count == 2)
+                #expect(try client.updateProject(project.id, ProjectUpdate(description: "d")).description == "d")
+                #expect(try client.moveProject(other.id, to: .project(project.id)).parentProjectID == project.id)
+                let dc = try client.createDataCollection(project: project.id, name: "I", description: "", dataCollectionType: .image)
+                #expect(try client.listDataCollections(project: project.id).count == 1)
+                #expect(try client.getDataCollection(project: project.id, id: dc.id).id == dc.id)
+                #expect(try client.updateDataCollection(project: project.id, id: dc.id, DataCollectionUpdate(addTags: ["t"])).tags == ["t"])
+                #expect(try client.getImages(project: project.id, dataCollection: dc.id).isEmpty)
+                #expect(try client.getRasters(project: project.id, dataCollection: dc.id).isEmpty)
+                #expect(try client.getPointClouds(project: project.id, dataCollection: dc.id).isEmpty)
+                let pages = try client.paginateProjects(pageSize: 1).collect()
+                #expect(pages.count == 2)
+                let results = Array(client.paginateSearch(SearchQuery(on: .projects), pageSize: 1))
+                #expect(results.count == 2)
+                #expect(try client.search(SearchQuery(on: .projects)).totalCount == 2)
+                #expect(try client.searchInfo(on: .images)["on"] == "images")
+                try client.deleteDataCollection(project: project.id, id: dc.id)
+                #expect(try client.listDeletedDataCollections(project: project.id).count == 1)
+                _ = try client.restoreDataCollection(project: project.id, id: dc.id)
+                try client.deleteProject(other.id)
+                #expect(try client.listDeletedProjects().map(\.id) == [other.id])
+                _ = try client.restoreProject(other.id)
+
+                let notFound = #expect(throws: PixelError.self) { try client.getProject(777_777) }
+                #expect(notFound?.status == 404)
+                let badPage = client.paginateImages(project: project.id, dataCollection: 999_999).makeIterator()
+                var iterator = badPage
+                if case .failure(let error)? = iterator.next() { #expect(error.status == 404) } else { Issue.record("expected a failure") }
+                let after = iterator.next()
+                #expect(after == nil)
+            }
+        }
+    }
+
+    @Test func blockingCloseIsIdempotentAndLaterCallsFail() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            let settings = testSettings(emulator)
+            try await onPlainThread {
+                let client = try PixelClient(settings: settings, options: .testing())
+                _ = try client.me()
+                client.close()
+                client.close()
+                let error = #expect(throws: PixelError.self) { try client.me() }
+                #expect(error?.code == .clientClosed)
+            }
+        }
+    }
+}
+

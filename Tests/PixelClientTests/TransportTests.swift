@@ -1,0 +1,105 @@
+import Foundation
+import PixelClient
+import PixelEmulator
+import Settings
+import Testing
+
+@Suite struct TransportTests {
+    @Test func queryEncodingJoinsListsLowercasesBooleansAndDropsNils() {
+        var query = QueryItems()
+        query["extended"] = true
+        query["ids"] = [1, 2, 3]
+        query["tags"] = ["a b", "ø"]
+        query["name"] = nil as String?
+        query["empty"] = [Int]()
+        #expect(query.encoded == "extended=true&ids=1%2C2%2C3&tags=a+b%2C%C3%B8")
+    }
+
+    @Test func pathsAreAppendedAfterTheTenantSegment() {
+        let request = APIRequest(.GET, "/projects/")
+        #expect(request.url(base: "https://prod.api.geodatapixel.no/acme") == "https://prod.api.geodatapixel.no/acme/projects/")
+        #expect(request.url(base: "https://prod.api.geodatapixel.no/acme/") == "https://prod.api.geodatapixel.no/acme/projects/")
+    }
+
+    @Test func constructionDoesNoIOAndCloseIsIdempotent() async throws {
+        let settings = PixelSettings(username: "u", password: "p", tenant: "t", apiURLOverride: "https://unreachable.invalid/t")
+        let core = try PixelClientCore(settings: settings, options: .testing())
+        #expect(core.inFlightRequestCount == 0)
+        await core.close()
+        await core.close()
+        #expect(core.isClosed)
+    }
+
+    @Test func callsAfterCloseFailWithClientClosed() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            let client = try PixelAsyncClient(settings: testSettings(emulator), options: .testing())
+            _ = try await client.me()
+            await client.close()
+            let error = try await #require(throws: PixelError.self) { try await client.me() }
+            #expect(error.code == .clientClosed)
+        }
+    }
+
+    @Test func closeWaitsForInFlightRequests() async throws {
+        try await withClient { emulator, client in
+            _ = try await client.me()
+            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/plugins/", with: .delay(.milliseconds(300)))
+            let slow = Task { try await client.getPlugins() }
+            while client.core.inFlightRequestCount == 0 { await Task.yield() }
+            await client.close(gracePeriod: .seconds(10))
+            let plugins = try await slow.value
+            #expect(!plugins.isEmpty)
+        }
+    }
+
+    @Test func credentialsAreNeverSentOverPlainHTTPToANonLoopbackHost() async throws {
+        let settings = PixelSettings(
+            username: "u", password: Secret(sentinelPassword), tenant: "acme", authServerURLOverride: "http://keycloak.example.com",
+            apiURLOverride: "http://api.example.com/acme")
+        let client = try PixelAsyncClient(settings: settings, options: .testing())
+        let error = try await #require(throws: PixelError.self) { try await client.me() }
+        #expect(error.code == .insecureTransport)
+        #expect(!error.description.contains(sentinelPassword))
+        await client.close()
+    }
+
+    @Test func allowInsecureHTTPLetsPlainHTTPThrough() async throws {
+        // 127.0.0.1 is loopback anyway; the point is that the flag does not break normal calls.
+        try await withClient(settings: { $0.allowInsecureHTTP = true }) { _, client in
+            _ = try await client.me()
+        }
+    }
+
+    @Test(arguments: [
+        ("127.0.0.1", true), ("127.8.9.10", true), ("localhost", true), ("[::1]", true), ("10.0.0.1", false), ("example.com", false),
+    ])
+    func loopbackDetection(host: String, isLoopback: Bool) {
+        #expect(PixelClientCore.isSafeForCredentials("http://\(host):8080/x") == isLoopback)
+        #expect(PixelClientCore.isSafeForCredentials("https://\(host)/x"))
+    }
+
+    @Test func proxyComesFromSettingsThenEnvironmentAndNoProxyExcludesHosts() throws {
+        let fromEnvironment = try #require(
+            try PixelClientCore.proxyDescription(
+                settingsProxy: nil, environment: ["https_proxy": "http://proxy.local:3128", "NO_PROXY": "internal.example, .corp"],
+                host: "api.geodatapixel.no"))
+        #expect(fromEnvironment == "proxy.local:3128")
+        #expect(try PixelClientCore.proxyDescription(settingsProxy: nil, environment: ["HTTPS_PROXY": "proxy:1"], host: "x.corp") == "proxy:1")
+        #expect(
+            try PixelClientCore.proxyDescription(
+                settingsProxy: nil, environment: ["HTTPS_PROXY": "proxy:1", "NO_PROXY": ".corp"], host: "x.corp") == nil)
+        #expect(try PixelClientCore.proxyDescription(settingsProxy: "http://mine:8080", environment: ["HTTPS_PROXY": "other:1"], host: "a.b") == "mine:8080")
+        #expect(try PixelClientCore.proxyDescription(settingsProxy: nil, environment: ["HTTPS_PROXY": "proxy:1"], host: "127.0.0.1") == nil)
+        #expect(throws: PixelError.self) { try PixelClientCore.proxyDescription(settingsProxy: "socks5://x:1", environment: [:], host: "a") }
+    }
+
+    @Test func everyRequestCarriesAFreshRequestIDThatErrorsReport() async throws {
+        try await withClient { _, client in
+            let first = try await #require(throws: PixelError.self) { try await client.getProject(999_999) }
+            let second = try await #require(throws: PixelError.self) { try await client.getProject(999_998) }
+            #expect(first.requestID != nil)
+            #expect(first.requestID != second.requestID)
+            #expect(UUID(uuidString: first.requestID ?? "") != nil)
+        }
+    }
+}
