@@ -106,6 +106,42 @@ import Testing
         }
     }
 
+    @Test func resourceAndJobMethodsWorkBlocking() async throws {
+        try await withClient { _, asyncClient in
+            let (project, images) = try await asyncClient.makeCollection(.image)
+            let (rasterProject, rasters) = try await asyncClient.makeCollection(.raster, name: "R")
+            let (cloudProject, clouds) = try await asyncClient.makeCollection(.pointCloud, name: "P")
+            let image = ImageID(try await asyncClient.uploadForTest(project: project, dataCollection: images, name: "s.jpg", bytes: [1]))
+            let raster = RasterID(try await asyncClient.uploadForTest(project: rasterProject, dataCollection: rasters, name: "s.tif", bytes: [2]))
+            let cloud = PointCloudID(try await asyncClient.uploadForTest(project: cloudProject, dataCollection: clouds, name: "s.laz", bytes: [3]))
+            let client = asyncClient.blocking
+            try await onPlainThread {
+                let fetched = try client.getImage(project: project, dataCollection: images, id: image)
+                #expect(fetched.id == image)
+                #expect(try client.updateImage(project: project, dataCollection: images, id: image, ImageUpdate(addTags: ["s"])).tags == ["s"])
+                #expect(try client.getImageMetadata(project: project, dataCollection: images, id: image).jsonMetadata == nil)
+                #expect(try client.paginateImages(project: project, dataCollection: images).collect().map(\.id) == [image])
+                #expect(try client.getRaster(project: rasterProject, dataCollection: rasters, id: raster).id == raster)
+                #expect(try client.updateRaster(project: rasterProject, dataCollection: rasters, id: raster, RasterUpdate(addTags: ["r"])).id == raster)
+                #expect(try client.paginateRasters(project: rasterProject, dataCollection: rasters).collect().count == 1)
+                #expect(try client.getPointCloud(project: cloudProject, dataCollection: clouds, id: cloud).id == cloud)
+                #expect(try client.updatePointCloud(project: cloudProject, dataCollection: clouds, id: cloud, PointCloudUpdate(addTags: ["p"])).id == cloud)
+                #expect(try client.paginatePointClouds(project: cloudProject, dataCollection: clouds).collect().count == 1)
+                let moved = try client.moveImage(project: project, dataCollection: images, id: image, toProject: project, toDataCollection: images)
+                #expect(moved.id == image)
+                try client.deleteImage(project: project, dataCollection: images, id: image)
+                try client.deleteRaster(project: rasterProject, dataCollection: rasters, id: raster)
+                try client.deletePointCloud(project: cloudProject, dataCollection: clouds, id: cloud)
+                let missingJob = #expect(throws: PixelError.self) { try client.getJob(424_242) }
+                #expect(missingJob?.status == 404)
+                let missingGroup = #expect(throws: PixelError.self) { try client.waitForJobGroup(424_242) }
+                #expect(missingGroup?.status == 404)
+                let unauthorized = #expect(throws: PixelError.self) { try client.updateOIDCUser("u-1", OIDCUserUpdate(enabled: false)) }
+                #expect(unauthorized?.code == .httpStatus)
+            }
+        }
+    }
+
     @Test func blockingCloseIsIdempotentAndLaterCallsFail() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
             let settings = testSettings(emulator)

@@ -52,6 +52,19 @@ import Testing
         }
     }
 
+    @Test func closeForcesShutdownAfterTheGracePeriod() async throws {
+        try await withClient { emulator, client in
+            _ = try await client.me()
+            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/plugins/", with: .delay(.seconds(5)))
+            let slow = Task { try await client.getPlugins() }
+            while client.core.inFlightRequestCount == 0 { await Task.yield() }
+            await client.close(gracePeriod: .milliseconds(50))
+            let error = await #expect(throws: PixelError.self) { try await slow.value }
+            #expect(error?.code == .clientClosed || error?.code == .cancelled || error?.code == .transport)
+            #expect(client.core.inFlightRequestCount == 0)
+        }
+    }
+
     @Test func credentialsAreNeverSentOverPlainHTTPToANonLoopbackHost() async throws {
         let settings = PixelSettings(
             username: "u", password: Secret(sentinelPassword), tenant: "acme", authServerURLOverride: "http://keycloak.example.com",
