@@ -55,6 +55,63 @@ private func receive(_ count: Int, from descriptor: Int32) async -> String {
 
 private let sentinelPassword = "S3NT1NEL-pa55word"
 
+/// A pseudo-terminal pair: the prompt uses `terminal` as its TTY, the test types into and reads
+/// the screen from `controller`.
+private final class PseudoTerminal {
+    let controller: Int32
+    let terminal: Int32
+
+    init() throws {
+        // posix_openpt and friends need _XOPEN_SOURCE, which the Glibc module does not set;
+        // they are plain libc symbols, so look them up.
+        let libc = dlopen(nil, RTLD_NOW)
+        func function<F>(_ name: String, as type: F.Type) throws -> F {
+            unsafeBitCast(try #require(dlsym(libc, name)), to: type)
+        }
+        typealias DescriptorCall = @convention(c) (Int32) -> Int32
+        let openController = try function("posix_openpt", as: DescriptorCall.self)
+        let grant = try function("grantpt", as: DescriptorCall.self)
+        let unlock = try function("unlockpt", as: DescriptorCall.self)
+        let terminalName = try function("ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)
+        controller = openController(O_RDWR | O_NOCTTY)
+        try #require(controller >= 0)
+        try #require(grant(controller) == 0 && unlock(controller) == 0)
+        let name = String(cString: try #require(terminalName(controller)))
+        terminal = open(name, O_RDWR | O_NOCTTY)
+        try #require(terminal >= 0)
+    }
+
+    var echoIsOn: Bool {
+        var settings = termios()
+        _ = tcgetattr(terminal, &settings)
+        return settings.c_lflag & tcflag_t(ECHO) != 0
+    }
+
+    /// Waits (suspending, not blocking) until the prompt has switched echo off.
+    func waitForEchoOff() async throws {
+        while echoIsOn { try await Task.sleep(for: .milliseconds(2)) }
+    }
+
+    func type(_ text: String) {
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBytes { Glibc.write(controller, $0.baseAddress, $0.count) } == bytes.count)
+    }
+
+    /// Everything the terminal has displayed so far.
+    func screen() -> String {
+        var shown: [UInt8] = []
+        var ready = pollfd(fd: controller, events: Int16(POLLIN), revents: 0)
+        var byte: UInt8 = 0
+        while poll(&ready, 1, 0) == 1, Glibc.read(controller, &byte, 1) == 1 { shown.append(byte) }
+        return String(decoding: shown, as: UTF8.self)
+    }
+
+    func close() {
+        _ = Glibc.close(terminal)
+        _ = Glibc.close(controller)
+    }
+}
+
 private let missingCredentials = SettingsError(problems: [
     .missing(field: "username", envNames: ["PIXEL_USERNAME", "KEYCLOAK_USERNAME"], filesConsulted: []),
     .missing(field: "password", envNames: ["PIXEL_PASSWORD", "KEYCLOAK_PASSWORD"], filesConsulted: []),
@@ -173,5 +230,62 @@ private let missingCredentials = SettingsError(problems: [
         // The process-wide prompt lock was released: the next prompt works.
         input.send("next\n")
         #expect(try await prompt.ask(CredentialRequest(missing: [.username])).username == "next")
+    }
+}
+
+/// Tests on a pseudo-terminal: they change terminal modes and process-wide signal handlers, so
+/// they run one at a time. Prompts are child tasks (`async let`): if a test is cut off, the
+/// cancellation reaches the prompt and its thread ends.
+@Suite(.serialized) struct SupportTerminalEchoTests {
+    @Test(.timeLimit(.minutes(1)))
+    func onARealTerminalThePasswordIsNotEchoedAndEchoComesBackOnEveryPath() async throws {
+        let pty = try PseudoTerminal()
+        defer { pty.close() }
+        let prompt = TerminalCredentialPrompt(input: pty.terminal, output: pty.terminal, assumeTerminal: false)
+        #expect(prompt.canPrompt)  // isatty() says yes without any override
+        #expect(pty.echoIsOn)
+
+        async let answered = prompt.ask(CredentialRequest(missing: [.password], username: "me"))
+        try await pty.waitForEchoOff()
+        pty.type("\(sentinelPassword)\n")
+        #expect(try await answered.password?.reveal() == sentinelPassword)
+        #expect(pty.echoIsOn)
+        let screen = pty.screen()
+        #expect(screen.hasPrefix("Password for me: "))
+        #expect(!screen.contains(sentinelPassword))
+
+        async let empty = prompt.ask(CredentialRequest(missing: [.password], username: "me"))
+        try await pty.waitForEchoOff()
+        pty.type("\n")
+        do {
+            _ = try await empty
+            Issue.record("an empty password was accepted")
+        } catch {
+            #expect(error as? CredentialPromptError == CredentialPromptError(.emptyAnswer(.password)))
+        }
+        #expect(pty.echoIsOn)  // restored on the error path too
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aSignalWhileTheEchoIsOffRestoresItAndStopsThePrompt() async throws {
+        let pty = try PseudoTerminal()
+        defer { pty.close() }
+        // SIGHUP ignored (the previous disposition), so re-raising it cannot end the test process.
+        let previous = signal(SIGHUP, SIG_IGN)
+        defer { signal(SIGHUP, previous) }
+        let prompt = TerminalCredentialPrompt(input: pty.terminal, output: pty.terminal, assumeTerminal: false)
+        async let interrupted = prompt.ask(CredentialRequest(missing: [.password], username: "me"))
+        try await pty.waitForEchoOff()
+        // Process-directed like a real Ctrl-C or hang-up: `raise()` here would target this
+        // cooperative-pool thread, where libdispatch keeps signals blocked.
+        kill(getpid(), SIGHUP)
+        // Only the signal handler sets what makes the prompt end with `.interrupted`.
+        do {
+            _ = try await interrupted
+            Issue.record("the prompt went on after the signal")
+        } catch {
+            #expect(error as? CredentialPromptError == CredentialPromptError(.interrupted))
+        }
+        #expect(pty.echoIsOn)
     }
 }

@@ -274,6 +274,18 @@ private func session(_ token: String = refreshToken) -> StoredSession {
         #expect(memory.keys == [key])
     }
 
+    @Test func theTokenStoreAdapterForwardsTheFileStoresOwnWarnings() async throws {
+        let root = try TemporaryDirectory()
+        defer { root.cleanUp() }
+        let files = FileSessionStore(directory: root.path)  // created without a handler
+        let registryWarnings = WarningLog()
+        let tokens = SessionTokenStore(store: files, key: key, subject: "me@example.com", onWarning: registryWarnings.handler)
+        try writeFile(try #require(files.path(forKey: key)), "{ not json")
+        #expect(await tokens.loadRefreshToken() == nil)
+        #expect(await files.load(key: key) == nil)  // outside the adapter: nobody to tell
+        #expect(registryWarnings.all.map(\.reason) == [.corrupt("not JSON with a numeric \"version\"")])
+    }
+
     @Test func theDefaultDirectoryFollowsXDGThenHome() {
         #expect(FileSessionStore.defaultDirectory(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/me"]) == "/cfg/pixel-client/sessions")
         #expect(FileSessionStore.defaultDirectory(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/home/me"]) == "/home/me/.config/pixel-client/sessions")

@@ -17,7 +17,7 @@ import Darwin
 /// temporary file with mode 0600 and then renamed over the old one, so another process reads
 /// either the old or the new session, never half of one. A file that is corrupt, unreadable, not
 /// a regular file, readable by other users or owned by someone else is ignored and reported to
-/// `onWarning`; nothing is ever thrown. Only the refresh token is written (plus subject and
+/// `onWarning` and to ``SessionStoreWarning/taskHandler``; nothing is ever thrown. Only the refresh token is written (plus subject and
 /// dates) — never a password or an access token.
 ///
 /// ```swift
@@ -134,7 +134,7 @@ public final class FileSessionStore: SessionStore {
     }
 
     private func warn(_ path: String, _ reason: SessionStoreWarning.Reason) {
-        onWarning?(SessionStoreWarning(path: path, reason: reason))
+        SessionStoreWarning.report(SessionStoreWarning(path: path, reason: reason), to: onWarning)
     }
 
     /// Letters, digits, `-`, `_` and `.`, not starting with `.`, at most 128 characters: a hex

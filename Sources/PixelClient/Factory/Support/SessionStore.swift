@@ -119,3 +119,20 @@ public struct SessionStoreWarning: Sendable, Hashable, CustomStringConvertible {
 
 /// Receives session-store warnings; called on the task that hit the problem, keep it quick.
 public typealias SessionStoreWarningHandler = @Sendable (SessionStoreWarning) -> Void
+
+extension SessionStoreWarning {
+    /// Who else hears about warnings raised by a store call in this task: ``SessionTokenStore``
+    /// binds its handler here around every store call, so a store created without a handler
+    /// (or with its own) still reaches the registry that uses it.
+    @TaskLocal public static var taskHandler: SessionStoreWarningHandler?
+
+    /// Reports `warning` to `ownHandler` and to ``taskHandler``. Custom stores call this.
+    ///
+    /// ```swift
+    /// SessionStoreWarning.report(SessionStoreWarning(path: key, reason: .corrupt("bad keychain item")), to: onWarning)
+    /// ```
+    public static func report(_ warning: SessionStoreWarning, to ownHandler: SessionStoreWarningHandler?) {
+        ownHandler?(warning)
+        taskHandler?(warning)
+    }
+}

@@ -5,7 +5,9 @@ public import Settings
 /// provider loads the refresh token before each refresh and saves every new one under `key`.
 ///
 /// A stored session for another subject, or one known to have expired, is not used (and is
-/// reported to `onWarning` when it belongs to someone else).
+/// reported to `onWarning` when it belongs to someone else). Warnings the store itself raises
+/// during these calls (a corrupt file, a failed write) reach `onWarning` too, through
+/// ``SessionStoreWarning/taskHandler``.
 ///
 /// ```swift
 /// let sessions = FileSessionStore()
@@ -30,7 +32,8 @@ public struct SessionTokenStore: PixelTokenStore {
     }
 
     public func loadRefreshToken() async -> Secret<String>? {
-        guard let session = await store.load(key: key) else { return nil }
+        let loaded = await SessionStoreWarning.$taskHandler.withValue(onWarning) { await store.load(key: key) }
+        guard let session = loaded else { return nil }
         if let subject, let owner = session.subject, owner != subject {
             onWarning?(SessionStoreWarning(path: key, reason: .mismatch("stored for another user")))
             return nil
@@ -39,6 +42,8 @@ public struct SessionTokenStore: PixelTokenStore {
     }
 
     public func saveRefreshToken(_ token: Secret<String>) async {
-        await store.save(StoredSession(refreshToken: token, subject: subject), key: key)
+        await SessionStoreWarning.$taskHandler.withValue(onWarning) {
+            await store.save(StoredSession(refreshToken: token, subject: subject), key: key)
+        }
     }
 }
