@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import PixelEmulator
 import Testing
 
@@ -147,18 +148,30 @@ struct ProjectRouteTests {
     }
 
     @Test func idsStayUniqueAndMonotonicUnderHundredsOfParallelRequests() async throws {
-        try await withEmulator { http in
-            let token = try await http.token()
-            let ids = try await withThrowingTaskGroup(of: Int.self) { group in
-                for index in 0..<300 {
-                    group.addTask {
-                        let reply = try await http.api(.POST, "/projects/", json: ["name": .string("p\(index)")], token: token)
-                        return reply.json["id"]?.intValue ?? -1
+        try await PixelEmulator.withRunning { emulator in
+            // A wide pool and a patient connect timeout: the point is server concurrency, not the client's pool queue.
+            var configuration = HTTPClient.Configuration()
+            configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+            configuration.timeout = .init(connect: .seconds(120), read: .seconds(120))
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            let http = TestHTTP(client: client, emulator: emulator)
+            do {
+                let token = try await http.token()
+                let ids = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for index in 0..<300 {
+                        group.addTask {
+                            let reply = try await http.api(.POST, "/projects/", json: ["name": .string("p\(index)")], token: token)
+                            return reply.json["id"]?.intValue ?? -1
+                        }
                     }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
                 }
-                return try await group.reduce(into: [Int]()) { $0.append($1) }
+                #expect(ids.sorted() == Array(1...300))
+                try await client.shutdown()
+            } catch {
+                try? await client.shutdown()
+                throw error
             }
-            #expect(ids.sorted() == Array(1...300))
         }
     }
 }

@@ -47,7 +47,7 @@ struct TestHTTP: Sendable {
         request.method = .init(rawValue: method.rawValue)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let response = try await client.execute(request, timeout: .seconds(30))
+        let response = try await client.execute(request, timeout: .seconds(120))
         let collected = try await response.body.collect(upTo: 64 << 20)
         return Reply(
             status: Int(response.status.code), headers: ReplyHeaders(fields: response.headers.map { ($0.name, $0.value) }),
