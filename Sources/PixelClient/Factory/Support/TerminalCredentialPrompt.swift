@@ -93,6 +93,8 @@ struct TerminalPromptSession: Sendable {
     static let maximumLength = 4096
 
     func ask(_ request: CredentialRequest) -> Result<PromptedCredentials, CredentialPromptError> {
+        // Cancelled while queued behind another prompt: do not print a prompt nobody awaits.
+        if stop.isRequested { return .failure(CredentialPromptError(.interrupted)) }
         TerminalEchoGuard.clearInterruption()
         observer?(withUnsafeCurrentTask { $0 != nil }, OffPoolThread.currentName)
         var answers = PromptedCredentials()
