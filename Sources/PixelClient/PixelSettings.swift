@@ -4,7 +4,7 @@ public import Settings
 /// client's own options.
 ///
 /// Values come from explicit arguments, the environment, a `.env` file or YAML; see
-/// `PixelSettings.load(...)` for resolution and provenance. This type is the plain value: it is
+/// ``PixelSettings/resolve(from:)`` for resolution, provenance and change detection. This type is the plain value: it is
 /// `Hashable` (secrets included, so a password change is a different value) and its
 /// `description` never shows the password.
 ///
