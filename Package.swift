@@ -87,6 +87,7 @@ let package = Package(
             name: "PixelEmulatorTests",
             dependencies: [
                 "PixelEmulator",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
