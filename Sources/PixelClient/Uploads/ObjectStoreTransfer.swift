@@ -1,0 +1,98 @@
+import AsyncHTTPClient
+import NIOHTTP1
+import Synchronization
+
+/// Sends one presigned object-store request with the upload retry rules (§6.5, fixing P8):
+/// connection failures, timeouts and 500/502/503/504 are retried with exponential backoff and
+/// full jitter; 403 becomes ``PixelError/Code/presignedURLExpired``; any other 4xx fails at once.
+/// The body is rebuilt from disk for every attempt, and the progress of a failed attempt is
+/// taken back.
+struct ObjectStoreTransfer: Sendable {
+    let core: PixelClientCore
+    let maxAttempts: Int
+    let reporter: UploadReporter
+
+    static let retryableStatuses: Set<Int> = [500, 502, 503, 504]
+
+    /// A presigned POST of `file` with the form `fields` (single-part uploads, support files, attachments).
+    func post(url: String, fields: [String: String], file: FileSlice, label: String) async throws(PixelError) {
+        let form = PresignedPostForm(fields: fields)
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: form.contentType)
+        try await send(.POST, url: url, headers: headers, label: label) { onBytes in form.body(file: file, onFileBytes: onBytes) }
+    }
+
+    /// A presigned part PUT with exactly the server's `headers` (plus Content-Length).
+    func put(url: String, headers serverHeaders: [String: String], file: FileSlice, label: String) async throws(PixelError) {
+        var headers = HTTPHeaders()
+        for (name, value) in serverHeaders.sorted(by: { $0.key < $1.key }) { headers.add(name: name, value: value) }
+        try await send(.PUT, url: url, headers: headers, label: label) { onBytes in
+            UploadBodyChunks(head: nil, file: file, tail: nil, onFileBytes: onBytes)
+        }
+    }
+
+    private func send(
+        _ method: HTTPMethod, url: String, headers: HTTPHeaders, label: String,
+        body: @escaping @Sendable (_ onBytes: @escaping @Sendable (Int) -> Void) -> UploadBodyChunks
+    ) async throws(PixelError) {
+        let policy = core.retryPolicy
+        var attempt = 0
+        while true {
+            attempt += 1
+            let reporter = self.reporter
+            let counted = SendableCounter()
+            do throws(PixelError) {
+                _ = try await core.objectStore.send(method: method, url: url, headers: headers) {
+                    body { bytes in
+                        counted.add(bytes)
+                        reporter.sent(Int64(bytes), file: label)
+                    }.httpBody
+                }
+                return
+            } catch {
+                if error.code == .cancelled || Task.isCancelled { throw .cancelled() }
+                if error.status == 403 { throw Self.expired(error, label: label) }
+                let retryable =
+                    error.isConnectionFailure || error.code == .timeout
+                    || (error.code == .httpStatus && Self.retryableStatuses.contains(error.status ?? 0))
+                guard retryable, attempt < maxAttempts else {
+                    throw Self.describe(error, label: label, attempts: attempt)
+                }
+                reporter.sent(-Int64(counted.take()), file: label)
+                let reason = error.status.map { "status \($0)" } ?? error.code.description
+                core.logger.debug("object-store retry", metadata: ["file": "\(label)", "attempt": "\(attempt + 1)", "reason": "\(reason)"])
+                core.options.eventHandler?(.requestRetried(method: method.rawValue, url: error.url ?? "", attempt: attempt + 1, reason: reason))
+                reporter.emit(.retrying(file: label, attempt: attempt + 1, reason: reason))
+                do {
+                    try await Task.sleep(for: policy.delay(afterAttempt: attempt, retryAfter: nil))
+                } catch {
+                    throw .cancelled()
+                }
+            }
+        }
+    }
+
+    static func expired(_ error: PixelError, label: String) -> PixelError {
+        var expired = error
+        expired.code = .presignedURLExpired
+        expired.message =
+            "The object store refused the presigned URL for \(label) (403): it has most likely expired. "
+            + "Presigned URLs cannot be renewed; upload the file again."
+        return expired
+    }
+
+    static func describe(_ error: PixelError, label: String, attempts: Int) -> PixelError {
+        var described = error
+        let tries = attempts > 1 ? " after \(attempts) attempts" : ""
+        described.message = "Sending \(label) to the object store failed\(tries): \(error.message)"
+        return described
+    }
+}
+
+/// Bytes handed to the HTTP client during one attempt.
+final class SendableCounter: Sendable {
+    private let value = Atomic<Int>(0)
+    func add(_ amount: Int) { value.add(amount, ordering: .relaxed) }
+    /// Returns the count and resets it.
+    func take() -> Int { value.exchange(0, ordering: .relaxed) }
+}
