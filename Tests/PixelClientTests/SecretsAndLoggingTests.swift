@@ -16,14 +16,14 @@ import Testing
             $0.tokenStore = tokens
         }
         var descriptions: [String] = []
-        try await withClient(options: options, username: "sentinel@example.com", password: sentinelPassword) { emulator, client in
+        try await withClient(options: options, username: "sentinel@example.com", password: clientSentinelPassword) { emulator, client in
             _ = try await client.me()
             emulator.faults.expireAllAccessTokens()
             _ = try await client.listProjects()  // 401 → refresh → retry
             emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/plugins/", with: .status(503))
             _ = try await client.getPlugins()
             descriptions.append(String(describing: try await #require(throws: PixelError.self) { try await client.getProject(5_555) }))
-            let user = OIDCUserCreate(firstName: "A", lastName: "B", email: "a@b.no", password: Secret(sentinelPassword), userType: .viewer)
+            let user = OIDCUserCreate(firstName: "A", lastName: "B", email: "a@b.no", password: Secret(clientSentinelPassword), userType: .viewer)
             let oidcError = try await #require(throws: PixelError.self) { try await client.createOIDCUser(user) }
             descriptions.append(oidcError.description)
             #expect(oidcError.requestBody == nil)
@@ -33,7 +33,7 @@ import Testing
         let text = store.text + descriptions.joined()
         #expect(!text.isEmpty)
         #expect(text.contains("→ GET"))
-        #expect(!text.contains(sentinelPassword))
+        #expect(!text.contains(clientSentinelPassword))
         for token in refreshTokens { #expect(!text.contains(token)) }
         #expect(!text.localizedCaseInsensitiveContains("bearer "))
     }
@@ -46,8 +46,8 @@ import Testing
     @Test func errorDescriptionIsOneReadableParagraph() {
         let error = PixelError(
             code: .httpStatus, message: "The API answered 404 Not Found.", method: "GET",
-            url: "https://user:\(sentinelPassword)@api.example.com/acme/projects/1", status: 404, requestID: "abc", detail: "Project 1 not found")
-        #expect(!error.description.contains(sentinelPassword))
+            url: "https://user:\(clientSentinelPassword)@api.example.com/acme/projects/1", status: 404, requestID: "abc", detail: "Project 1 not found")
+        #expect(!error.description.contains(clientSentinelPassword))
         #expect(!error.description.contains("\n"))
         #expect(error.description.contains("GET https://api.example.com/acme/projects/1 → 404"))
         #expect(error.description.contains("Server detail: Project 1 not found."))

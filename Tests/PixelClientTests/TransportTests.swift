@@ -67,12 +67,12 @@ import Testing
 
     @Test func credentialsAreNeverSentOverPlainHTTPToANonLoopbackHost() async throws {
         let settings = PixelSettings(
-            username: "u", password: Secret(sentinelPassword), tenant: "acme", authServerURLOverride: "http://keycloak.example.com",
+            username: "u", password: Secret(clientSentinelPassword), tenant: "acme", authServerURLOverride: "http://keycloak.example.com",
             apiURLOverride: "http://api.example.com/acme")
         let client = try PixelAsyncClient(settings: settings, options: .testing())
         let error = try await #require(throws: PixelError.self) { try await client.me() }
         #expect(error.code == .insecureTransport)
-        #expect(!error.description.contains(sentinelPassword))
+        #expect(!error.description.contains(clientSentinelPassword))
         await client.close()
     }
 

@@ -10,13 +10,13 @@ import Settings
 import Synchronization
 
 /// The password the emulator accepts in tests that check secrets never leak.
-let sentinelPassword = "S3NT1NEL-pa55word"
+let clientSentinelPassword = "S3NT1NEL-pa55word"
 
 extension EmulatorConfiguration {
     /// The default demo user, plus a sentinel-password user in tenant `demo`.
     static func testing(_ tweak: (inout EmulatorConfiguration) -> Void = { _ in }) -> EmulatorConfiguration {
         var configuration = EmulatorConfiguration()
-        configuration.users.append(EmulatorUser(username: "sentinel@example.com", password: sentinelPassword, tenant: "demo"))
+        configuration.users.append(EmulatorUser(username: "sentinel@example.com", password: clientSentinelPassword, tenant: "demo"))
         tweak(&configuration)
         return configuration
     }
