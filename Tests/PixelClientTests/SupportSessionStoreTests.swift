@@ -18,7 +18,7 @@ private final class WarningLog: Sendable {
 }
 
 /// A fresh directory under the system temp dir, removed by `cleanUp()`.
-private struct TemporaryDirectory {
+private struct SessionStoreTempDirectory {
     let path: String
 
     init() throws {
@@ -58,7 +58,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
 
 @Suite struct SupportSessionStoreTests {
     @Test func aSavedSessionLoadsBackUnchanged() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let warnings = WarningLog()
         let store = FileSessionStore(directory: root.path + "/sessions", onWarning: warnings.handler)
@@ -72,7 +72,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func theDirectoryIsCreated0700AndFiles0600() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let directory = root.path + "/config/pixel-client/sessions"
         let store = FileSessionStore(directory: directory)
@@ -83,7 +83,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func anExistingOpenDirectoryIsTightenedTo0700() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let directory = root.path + "/sessions"
         #expect(mkdir(directory, 0o755) == 0)
@@ -93,7 +93,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func saveReplacesTheFileAtomically() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let store = FileSessionStore(directory: root.path)
         let path = try #require(store.path(forKey: key))
@@ -119,7 +119,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
         (#"{"version":1,"key":"\#(key)","refreshToken":"","savedAt":"2026-01-01T00:00:00Z"}"#, "empty refresh token"),
     ])
     func aCorruptFileIsIgnoredWithAWarningAndReplacedOnSave(contents: String, expected: String) async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let warnings = WarningLog()
         let store = FileSessionStore(directory: root.path, onWarning: warnings.handler)
@@ -139,7 +139,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func aNewerFormatVersionOrAnotherKeyIsIgnoredWithAWarning() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let warnings = WarningLog()
         let store = FileSessionStore(directory: root.path, onWarning: warnings.handler)
@@ -154,7 +154,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func aFileOthersCanReadIsIgnoredWithAWarning() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let warnings = WarningLog()
         let store = FileSessionStore(directory: root.path, onWarning: warnings.handler)
@@ -166,7 +166,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func aFileOfAnotherOwnerIsIgnoredWithAWarning() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         await FileSessionStore(directory: root.path).save(session(), key: key)
         let warnings = WarningLog()
@@ -179,7 +179,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func somethingUnreadableInThePlaceOfTheFileIsIgnoredWithAWarning() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let warnings = WarningLog()
         let store = FileSessionStore(directory: root.path, onWarning: warnings.handler)
@@ -198,7 +198,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func keysThatAreNotPlainFileNamesAreRefused() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let warnings = WarningLog()
         let store = FileSessionStore(directory: root.path + "/sessions", onWarning: warnings.handler)
@@ -212,7 +212,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func twoStoresLikeTwoProcessesSeeEachOthersWrites() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let first = FileSessionStore(directory: root.path)
         let second = FileSessionStore(directory: root.path)
@@ -225,7 +225,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func theFileIsPlainVersionedJSONWithTheRefreshTokenAndNoPassword() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let sessions = FileSessionStore(directory: root.path)
         // What the client does: it only ever hands refresh tokens to its token store.
@@ -246,7 +246,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func descriptionsAndWarningsNeverShowTheRefreshToken() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let warnings = WarningLog()
         let store = FileSessionStore(directory: root.path, onWarning: warnings.handler)
@@ -275,7 +275,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
     }
 
     @Test func theTokenStoreAdapterForwardsTheFileStoresOwnWarnings() async throws {
-        let root = try TemporaryDirectory()
+        let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let files = FileSessionStore(directory: root.path)  // created without a handler
         let registryWarnings = WarningLog()
