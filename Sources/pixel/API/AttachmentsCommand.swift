@@ -57,11 +57,7 @@ struct AttachmentsCommand: AsyncParsableCommand {
                     try await client.addAttachments(target, uploads, progress: progress)
                 }
             }
-            try Render.list(result.resources, json: output.json)
-            for failure in result.failures { Console.standardError.line("pixel: \(failure.name) failed: \(failure.error.message)") }
-            if !result.failures.isEmpty {
-                throw CLIFailure.runtime("\(result.failures.count) of \(uploads.count) attachments failed.")
-            }
+            try Render.uploaded(result, of: uploads.count, json: output.json)
         }
     }
 

@@ -183,11 +183,7 @@ struct ResourceCommand<Kind: ResourceKind>: AsyncParsableCommand {
                     try await client.uploadMany(project: project, dataCollection: collection, uploads, as: Kind.Resource.self, mode: mode, progress: progress)
                 }
             }
-            try Render.list(result.resources, json: output.json)
-            for failure in result.failures { Console.standardError.line("pixel: \(failure.name) failed: \(failure.error.message)") }
-            if !result.failures.isEmpty {
-                throw CLIFailure.runtime("\(result.failures.count) of \(uploads.count) files failed to upload.")
-            }
+            try Render.uploaded(result, of: uploads.count, json: output.json)
         }
     }
 }

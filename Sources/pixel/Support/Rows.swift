@@ -21,6 +21,15 @@ enum Render {
         try list([row], json: false)
     }
 
+    /// What an upload created (table or JSON), each failure on stderr, and exit 1 if any file failed.
+    static func uploaded<Row: TableRow>(_ result: UploadBatchResult<Row>, of count: Int, json: Bool) throws {
+        try list(result.resources, json: json)
+        for failure in result.failures { Console.standardError.line("pixel: \(failure.name) failed: \(failure.error.message)") }
+        if !result.failures.isEmpty {
+            throw CLIFailure.runtime("\(result.failures.count) of \(count) files failed to upload.")
+        }
+    }
+
     /// `Deleted project 5.` or the server's answer as JSON.
     static func deleted(_ what: String, _ result: DeletionResult, json: Bool) throws {
         if json { return try JSONOutput.print(result) }

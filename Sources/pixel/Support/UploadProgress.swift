@@ -67,7 +67,8 @@ enum UploadProgress {
                 }
             }
             if live { console.write("\r\u{1B}[2K") }
-            console.line(state.summary)
+            // Nothing planned means the upload was refused up front; its error says why.
+            if state.files > 0 { console.line(state.summary) }
         }
 
         /// A permanent line: on a terminal it replaces the bar, which is redrawn below it.
