@@ -1,0 +1,86 @@
+import Foundation
+import PixelEmulator
+
+/// What one run of the `pixel` binary produced.
+struct CLIResult: Sendable, CustomStringConvertible {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
+}
+
+/// Runs the built `pixel` binary as a subprocess with exactly the environment given (nothing is
+/// inherited) in `directory`, waiting on a plain `Thread` so the two cooperative threads stay free
+/// for an in-process emulator. Output goes to files rather than pipes, so a chatty child can
+/// never fill a pipe and stall.
+enum CLIRun {
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL) async throws -> CLIResult {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result { try runBlocking(arguments, environment: environment, in: directory) })
+            }
+            thread.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], environment: [String: String], in directory: URL) throws -> CLIResult {
+        let outURL = directory.appendingPathComponent(".pixel-stdout-\(UUID().uuidString)")
+        let errURL = directory.appendingPathComponent(".pixel-stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let process = Process()
+        process.executableURL = CLIBinary.url
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = directory
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        process.waitUntilExit()
+        return CLIResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}
+
+/// A temporary working directory, removed afterwards.
+func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pixel-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try await body(url)
+}
+
+/// The account the end-to-end tests use; its password is the sentinel no output may contain.
+enum CLIAccount {
+    static let username = "cli@example.com"
+    static let password = "S3NT1NEL-pa55word"
+    static let tenant = "acme"
+
+    static var emulatorConfiguration: EmulatorConfiguration {
+        EmulatorConfiguration(users: [EmulatorUser(username: username, password: password, tenant: tenant)])
+    }
+
+    /// The environment a child needs to reach `emulator`, with HOME and XDG_CONFIG_HOME in `home`.
+    static func environment(_ emulator: PixelEmulator, home: URL) -> [String: String] {
+        [
+            "PIXEL_USERNAME": username, "PIXEL_PASSWORD": password, "PIXEL_TENANT": tenant,
+            "PIXEL_AUTH_SERVER_URL": emulator.baseURL, "PIXEL_API_URL": emulator.apiURL(tenant: tenant),
+            "HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+        ]
+    }
+}
+
+extension String {
+    /// Replaces the emulator's ephemeral port with `PORT`, for golden comparisons.
+    func normalisingPort(_ port: Int) -> String {
+        replacingOccurrences(of: ":\(port)", with: ":PORT")
+    }
+}
