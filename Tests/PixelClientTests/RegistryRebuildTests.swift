@@ -1,0 +1,208 @@
+import Foundation
+import PixelClient
+import PixelEmulator
+import Settings
+import Synchronization
+import Testing
+
+@Suite struct RegistryRebuildTests {
+    /// Gets the default core, applies `change`, gets it again: a new core, the old one retired
+    /// and closed, and the rebuilt event names `field`.
+    private func expectRebuild(
+        in directory: String, environment: TestEnvironment, field: String,
+        prepare: (String) throws -> Void = { _ in }, change: (String) throws -> Void
+    ) async throws {
+        try prepare(directory)
+        let registry = PixelClientRegistry(configuration: .testing(environment: environment, directory: directory))
+        let log = RegistryEventLog(registry)
+        let old = try registry.asyncClient()
+        _ = try await old.me()
+        #expect(try registry.core() === old.core)
+        try change(directory)
+        let new = try registry.asyncClient()
+        #expect(new.core !== old.core)
+        #expect(await waitUntil { old.core.isClosed })
+        // The old handle follows the new generation instead of failing.
+        _ = try await old.me()
+        #expect(await log.waitFor { event in
+            if case .rebuilt(_, _, let changes) = event { changes.contains { $0.field == field } } else { false }
+        })
+        await registry.shutdown()
+    }
+
+    @Test func anEnvironmentChangeRebuilds() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            try await withFactoryTempDirectory { directory in
+                let environment = TestEnvironment.pointing(at: emulator)
+                try await expectRebuild(in: directory, environment: environment, field: PixelSettings.FieldName.apiTimeout) { _ in
+                    environment["PIXEL_API_TIMEOUT"] = "11"
+                }
+            }
+        }
+    }
+
+    @Test func aDotEnvEditRebuilds() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            try await withFactoryTempDirectory { directory in
+                let environment = TestEnvironment.pointing(at: emulator)
+                try await expectRebuild(
+                    in: directory, environment: environment, field: PixelSettings.FieldName.retryAttempts,
+                    prepare: { try "PIXEL_RETRY_ATTEMPTS=3\n".write(toFile: $0 + "/.env", atomically: false, encoding: .utf8) },
+                    change: { try "PIXEL_RETRY_ATTEMPTS=2\n".write(toFile: $0 + "/.env", atomically: false, encoding: .utf8) })
+            }
+        }
+    }
+
+    @Test func aYAMLEditRebuilds() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            try await withFactoryTempDirectory { directory in
+                let environment = TestEnvironment.pointing(at: emulator)
+                try await expectRebuild(
+                    in: directory, environment: environment, field: PixelSettings.FieldName.uploadConcurrency,
+                    prepare: { try "pixel:\n  uploadConcurrency: 4\n".write(toFile: $0 + "/pixel.yaml", atomically: false, encoding: .utf8) },
+                    change: { try "pixel:\n  uploadConcurrency: 5\n".write(toFile: $0 + "/pixel.yaml", atomically: false, encoding: .utf8) })
+            }
+        }
+    }
+
+    @Test func aSymlinkSwapRebuilds() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            try await withFactoryTempDirectory { directory in
+                let environment = TestEnvironment.pointing(at: emulator)
+                try await expectRebuild(
+                    in: directory, environment: environment, field: PixelSettings.FieldName.retryAttempts,
+                    prepare: { directory in
+                        try "PIXEL_RETRY_ATTEMPTS=3\n".write(toFile: directory + "/a.env", atomically: false, encoding: .utf8)
+                        try "PIXEL_RETRY_ATTEMPTS=5\n".write(toFile: directory + "/b.env", atomically: false, encoding: .utf8)
+                        try FileManager.default.createSymbolicLink(atPath: directory + "/.env", withDestinationPath: "a.env")
+                    },
+                    change: { directory in
+                        // Atomic swap, the way deployment tools do it: a new link renamed over the old.
+                        try FileManager.default.createSymbolicLink(atPath: directory + "/.env.new", withDestinationPath: "b.env")
+                        #expect(rename(directory + "/.env.new", directory + "/.env") == 0)
+                    })
+            }
+        }
+    }
+
+    @Test func theOldClientFinishesItsInFlightRequestThenCloses() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            try await withFactoryTempDirectory { directory in
+                let environment = TestEnvironment.pointing(at: emulator)
+                let registry = PixelClientRegistry(configuration: .testing(environment: environment, directory: directory))
+                let log = RegistryEventLog(registry)
+                let old = try registry.asyncClient()
+                _ = try await old.me()
+                emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(.milliseconds(600)))
+                let slow = Task { try await old.me() }
+                #expect(await waitUntil { old.core.inFlightRequestCount > 0 })
+                environment["PIXEL_API_TIMEOUT"] = "12"
+                let new = try registry.asyncClient()
+                #expect(new.core !== old.core)
+                #expect(!old.core.isClosed)
+                let user = try await slow.value
+                #expect(user.email == "demo@example.com")
+                #expect(await waitUntil { old.core.isClosed })
+                #expect(await log.waitFor { $0.isClosed })
+                let closedForced = log.all.compactMap { event -> Bool? in
+                    if case .closed(_, let forced) = event { forced } else { nil }
+                }
+                #expect(closedForced == [false])
+                await registry.shutdown()
+            }
+        }
+    }
+
+    @Test func aRetiredGenerationIsForcedClosedAfterItsGracePeriod() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            try await withFactoryTempDirectory { directory in
+                let environment = TestEnvironment.pointing(at: emulator)
+                let registry = PixelClientRegistry(
+                    configuration: .testing(environment: environment, directory: directory) { $0.gracePeriod = .milliseconds(100) })
+                let log = RegistryEventLog(registry)
+                let old = try registry.asyncClient()
+                _ = try await old.me()
+                emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(.seconds(3)))
+                let slow = Task { try await old.me() }
+                #expect(await waitUntil { old.core.inFlightRequestCount > 0 })
+                environment["PIXEL_API_TIMEOUT"] = "12"
+                _ = try registry.asyncClient()
+                let result = await slow.result
+                #expect(throws: PixelError.self) { try result.get() }
+                #expect(await log.waitFor { if case .closed(_, true) = $0 { true } else { false } })
+                await registry.shutdown()
+            }
+        }
+    }
+
+    @Test func theRebuiltEventListsChangedKeysAndHidesSecrets() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            try await withFactoryTempDirectory { directory in
+                let environment = TestEnvironment.pointing(at: emulator)
+                environment["PIXEL_PASSWORD"] = clientSentinelPassword
+                let registry = PixelClientRegistry(configuration: .testing(environment: environment, directory: directory))
+                let log = RegistryEventLog(registry)
+                let old = try registry.core()
+                environment["PIXEL_PASSWORD"] = "other-" + clientSentinelPassword
+                environment["PIXEL_RETRY_ATTEMPTS"] = "7"
+                let new = try registry.core()
+                #expect(await log.waitFor { $0.isRetired })
+                let rebuilt = try #require(log.all.first { $0.isRebuilt })
+                guard case .rebuilt(let from, let to, let changes) = rebuilt else { return }
+                #expect(from.generation == 1 && to.generation == 2)
+                #expect(from.key == old.settings.fingerprint.hex && to.key == new.settings.fingerprint.hex)
+                #expect(Set(changes.map(\.field)) == [PixelSettings.FieldName.password, PixelSettings.FieldName.retryAttempts])
+                let password = try #require(changes.first { $0.field == PixelSettings.FieldName.password })
+                #expect(password.isSecret)
+                #expect(password.description.contains("changed"))
+                for text in log.descriptions { #expect(!text.contains(clientSentinelPassword)) }
+                await registry.shutdown()
+            }
+        }
+    }
+
+    @Test func aThousandFlipsUnderLoadFailNoRequestAndLeakNoDescriptors() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            try await withFactoryTempDirectory { directory in
+                let environment = TestEnvironment.pointing(at: emulator)
+                let registry = PixelClientRegistry(
+                    configuration: .testing(environment: environment, directory: directory) { $0.gracePeriod = .seconds(30) })
+                // Warm up the NIO singletons and the emulator's own descriptors first.
+                _ = try await registry.asyncClient().me()
+                let held = try registry.asyncClient()
+                let baseline = openFileDescriptorCount()
+                let counters = LoadCounters()
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for worker in 0..<64 {
+                        group.addTask {
+                            while !counters.stop.load(ordering: .relaxed) {
+                                do {
+                                    // Half keep one handle (it follows the generations), half ask each time.
+                                    let client = worker.isMultiple(of: 2) ? held : try registry.asyncClient()
+                                    _ = try await client.me()
+                                    counters.succeeded.add(1, ordering: .relaxed)
+                                } catch {
+                                    counters.failures.withLock { $0.append("\(error)") }
+                                }
+                            }
+                        }
+                    }
+                    group.addTask {
+                        for flip in 0..<1_000 {
+                            environment["PIXEL_API_TIMEOUT"] = flip.isMultiple(of: 2) ? "11" : "10"
+                            _ = try registry.core()
+                            await Task.yield()
+                        }
+                        counters.stop.store(true, ordering: .relaxed)
+                    }
+                    try await group.waitForAll()
+                }
+                #expect(counters.failures.withLock { $0 }.isEmpty, "\(counters.failures.withLock { Array($0.prefix(3)) })")
+                #expect(counters.succeeded.load(ordering: .relaxed) > 0)
+                #expect(registry.statistics.constructions >= 1_000)
+                await registry.shutdown()
+                #expect(await waitUntil { openFileDescriptorCount() <= baseline }, "fds \(openFileDescriptorCount()) vs \(baseline)")
+            }
+        }
+    }
+}
