@@ -40,12 +40,11 @@ struct ObjectStoreTransfer: Sendable {
         while true {
             attempt += 1
             let reporter = self.reporter
-            let counted = SendableCounter()
+            let attemptProgress = AttemptProgress()
             do throws(PixelError) {
                 _ = try await core.objectStore.send(method: method, url: url, headers: headers) {
                     body { bytes in
-                        counted.add(bytes)
-                        reporter.sent(Int64(bytes), file: label)
+                        if attemptProgress.add(bytes) { reporter.sent(Int64(bytes), file: label) }
                     }.httpBody
                 }
                 return
@@ -58,7 +57,7 @@ struct ObjectStoreTransfer: Sendable {
                 guard retryable, attempt < maxAttempts else {
                     throw Self.describe(error, label: label, attempts: attempt)
                 }
-                reporter.sent(-Int64(counted.take()), file: label)
+                reporter.sent(-Int64(attemptProgress.close()), file: label)
                 let reason = error.status.map { "status \($0)" } ?? error.code.description
                 core.logger.debug("object-store retry", metadata: ["file": "\(label)", "attempt": "\(attempt + 1)", "reason": "\(reason)"])
                 core.options.eventHandler?(.requestRetried(method: method.rawValue, url: error.url ?? "", attempt: attempt + 1, reason: reason))
@@ -89,10 +88,26 @@ struct ObjectStoreTransfer: Sendable {
     }
 }
 
-/// Bytes handed to the HTTP client during one attempt.
-final class SendableCounter: Sendable {
-    private let value = Atomic<Int>(0)
-    func add(_ amount: Int) { value.add(amount, ordering: .relaxed) }
-    /// Returns the count and resets it.
-    func take() -> Int { value.exchange(0, ordering: .relaxed) }
+/// Bytes handed to the HTTP client during one attempt. The HTTP client may still pull body
+/// chunks after a response (an early 503) ended the attempt; once closed, those are ignored, so
+/// taking back ``close()``'s count leaves the progress totals exact.
+final class AttemptProgress: Sendable {
+    private let state = Mutex<(sent: Int, closed: Bool)>((0, false))
+
+    /// Counts `amount`; false (do not report it) once the attempt is closed.
+    func add(_ amount: Int) -> Bool {
+        state.withLock { state in
+            guard !state.closed else { return false }
+            state.sent += amount
+            return true
+        }
+    }
+
+    /// Ends the attempt and returns the bytes counted for it.
+    func close() -> Int {
+        state.withLock { state in
+            state.closed = true
+            return state.sent
+        }
+    }
 }

@@ -19,6 +19,10 @@ struct UploadBodyChunks: AsyncSequence, Sendable {
     let tail: ByteBuffer?
     let onFileBytes: @Sendable (Int) -> Void
 
+    /// Bytes read from disk per chunk. Small enough that many concurrent parts hold little
+    /// memory, large enough that the per-read cost on the thread pool stays negligible.
+    static let chunkSize = 64 * 1024
+
     /// Head + file + tail.
     var length: Int64 { Int64(head?.readableBytes ?? 0) + file.length + Int64(tail?.readableBytes ?? 0) }
 
@@ -28,7 +32,7 @@ struct UploadBodyChunks: AsyncSequence, Sendable {
     func makeAsyncIterator() -> Iterator {
         Iterator(
             head: head, tail: tail, onFileBytes: onFileBytes,
-            file: FileByteChunks(path: file.url.filePath, offset: UInt64(file.offset), length: UInt64(file.length)).makeAsyncIterator())
+            file: FileByteChunks(path: file.url.filePath, offset: UInt64(file.offset), length: UInt64(file.length), chunkSize: Self.chunkSize).makeAsyncIterator())
     }
 
     struct Iterator: AsyncIteratorProtocol {
