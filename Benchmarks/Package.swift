@@ -26,6 +26,18 @@ let package = Package(
             ],
             path: "Benchmarks/SettingsBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // The factory benchmarks need the client, so this target builds the HTTP stack; run it
+        // alone with `swift package benchmark --target FactoryBenchmarks`.
+        .executableTarget(
+            name: "FactoryBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PixelClient", package: parentPackage),
+                .product(name: "Settings", package: parentPackage),
+            ],
+            path: "Benchmarks/FactoryBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
