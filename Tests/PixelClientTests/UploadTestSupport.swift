@@ -30,7 +30,7 @@ final class TemporaryDirectory: Sendable {
     /// Writes `size` pseudo-random bytes (seeded, so every file differs), 1 MiB at a time.
     func file(_ name: String, size: Int, seed: UInt64) throws -> URL {
         let file = url.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
         var generator = SplitMix64(seed: seed)
