@@ -111,6 +111,31 @@ func openFileDescriptorCount() -> Int {
     (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
 }
 
+/// This process's open file descriptors that are TCP connections to or from `port` (client and
+/// server ends; the listening socket excluded). Unlike the total fd count this ignores what tests
+/// running in parallel open, so it can be compared with zero.
+func openConnectionDescriptors(port: Int) -> Int {
+    var inodes = Set<String>()
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+        for line in text.split(separator: "\n").dropFirst() {
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard columns.count > 9 else { continue }
+            let ports = [columns[1], columns[2]].compactMap { $0.split(separator: ":").last.flatMap { Int($0, radix: 16) } }
+            guard ports.contains(port), columns[3] != "0A" else { continue }  // 0A = LISTEN
+            inodes.insert(String(columns[9]))
+        }
+    }
+    inodes.remove("0")  // TIME_WAIT entries belong to no descriptor
+    let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+    return fds.filter { fd in
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + fd),
+            target.hasPrefix("socket:[")
+        else { return false }
+        return inodes.contains(String(target.dropFirst(8).dropLast()))
+    }.count
+}
+
 /// Waits until `condition` holds, polling; returns whether it did (bounded, not a timing test).
 func waitUntil(_ condition: @Sendable () -> Bool) async -> Bool {
     for _ in 0..<2_000 {
