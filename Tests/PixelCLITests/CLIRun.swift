@@ -24,7 +24,27 @@ enum CLIRun {
         }
     }
 
-    private static func runBlocking(_ arguments: [String], environment: [String: String], in directory: URL) throws -> CLIResult {
+    /// Like ``run(_:environment:in:)``, but sends SIGINT (what Ctrl-C sends) once `condition` holds;
+    /// `condition` is polled on the waiting thread, so it may look at an emulator's counters.
+    static func runInterrupting(
+        _ arguments: [String], environment: [String: String], in directory: URL, when condition: @escaping @Sendable () -> Bool
+    ) async throws -> CLIResult {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result {
+                    try runBlocking(arguments, environment: environment, in: directory) { process in
+                        while process.isRunning, !condition() { usleep(10_000) }
+                        if process.isRunning { process.interrupt() }
+                    }
+                })
+            }
+            thread.start()
+        }
+    }
+
+    private static func runBlocking(
+        _ arguments: [String], environment: [String: String], in directory: URL, whileRunning: (Process) -> Void = { _ in }
+    ) throws -> CLIResult {
         let outURL = directory.appendingPathComponent(".pixel-stdout-\(UUID().uuidString)")
         let errURL = directory.appendingPathComponent(".pixel-stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -42,6 +62,7 @@ enum CLIRun {
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
+        whileRunning(process)
         process.waitUntilExit()
         return CLIResult(
             status: process.terminationStatus,
