@@ -190,8 +190,17 @@ import Testing
                     group.addTask {
                         // While requests run, this test's connections are visible (the check can fail).
                         var sawConnections = false
+                        var succeededAtCheckpoint = 0
                         for flip in 0..<1_000 {
-                            if flip == 500 { sawConnections = openConnectionDescriptors(port: emulator.port) > 0 }
+                            // Every 50 flips, wait until the workers have completed more requests, so
+                            // flips and requests really interleave however the tasks are scheduled.
+                            if flip.isMultiple(of: 50) {
+                                for _ in 0..<20_000 where counters.succeeded.load(ordering: .relaxed) <= succeededAtCheckpoint {
+                                    try await Task.sleep(for: .milliseconds(1))
+                                }
+                                succeededAtCheckpoint = counters.succeeded.load(ordering: .relaxed)
+                                if !sawConnections { sawConnections = openConnectionDescriptors(port: emulator.port) > 0 }
+                            }
                             environment["PIXEL_API_TIMEOUT"] = flip.isMultiple(of: 2) ? "11" : "10"
                             _ = try registry.core()
                             await Task.yield()

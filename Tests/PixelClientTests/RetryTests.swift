@@ -70,7 +70,19 @@ import Testing
             let error = try await #require(throws: PixelError.self) { try await client.me() }
             #expect(error.code == .timeout)
             #expect(error.message.contains("1.0 seconds") || error.message.contains("1 seconds"))
-            _ = try await client.me()  // the failure is not cached
+            // The failure is not cached: later calls fetch a token again and succeed. Under a
+            // full parallel test run a 1 s token budget can be exceeded by scheduling alone, so a
+            // few further timeouts are tolerated; a cached failure would never succeed.
+            var recovered = false
+            for _ in 0..<5 where !recovered {
+                do {
+                    _ = try await client.me()
+                    recovered = true
+                } catch let error as PixelError where error.code == .timeout {
+                    continue
+                }
+            }
+            #expect(recovered)
         }
     }
 
