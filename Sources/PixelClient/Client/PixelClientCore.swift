@@ -6,7 +6,7 @@ import NIOFoundationCompat
 import NIOHTTP1
 import Settings
 
-/// The shared heart of a Pixel client: one connection pool (``HTTPTransport``), one Keycloak
+/// The shared heart of a Pixel client: one connection pool (`HTTPTransport`), one Keycloak
 /// token provider, the logger and the hooks. ``PixelAsyncClient`` and ``PixelClient`` are thin
 /// facades over one core, so async and blocking callers share connections and the token.
 ///

@@ -9,7 +9,7 @@ extension PixelSettings {
     /// let client = makeClient(resolved.settings)
     /// print(resolved.provenance[PixelSettings.FieldName.username]!)  // username = me (env KEYCLOAK_USERNAME)
     /// ```
-    /// - Throws: one ``SettingsError`` listing every problem (missing credentials with every name
+    /// - Throws: one `SettingsError` listing every problem (missing credentials with every name
     ///   and file consulted, bad values with their location); it never contains the password.
     public static func resolve(from sources: Sources = .default) throws(SettingsError) -> ResolvedPixelSettings {
         try resolve(SettingsResolver(schema: schema).resolve(sources.settingsSources))
@@ -25,7 +25,7 @@ extension PixelSettings {
         try resolve(from: Sources(environment: environment, envFiles: [SettingsFile(path, required: true)], yamlFiles: [])).settings
     }
 
-    /// The stable fingerprint of these settings (see ``SettingsFingerprint``): equal settings give
+    /// The stable fingerprint of these settings (see `SettingsFingerprint`): equal settings give
     /// equal fingerprints in every process; a password change gives a different one; it reveals
     /// nothing. Equals the fingerprint of the resolution that produced them.
     public var fingerprint: SettingsFingerprint {

@@ -26,7 +26,7 @@ extension PixelSettings {
     public static let configFileSelector = "PIXEL_CONFIG_FILE"
 
     /// The pixel-client 1.2.8 settings (same env names and aliases, same defaults) plus the Swift
-    /// client's options. Env names match exactly (case-sensitive); see ``SettingsSchema``.
+    /// client's options. Env names match exactly (case-sensitive); see `SettingsSchema`.
     ///
     /// `PIXEL_CLIENT_NO_VERSION_CHECK` is accepted (so existing environments keep validating) and
     /// ignored: this client never calls PyPI. It is left out of the fingerprint.

@@ -45,7 +45,7 @@ public struct DefaultSettingsSource: Sendable {
         return try PixelSettings.resolve(from: sources)
     }
 
-    /// `true` when nothing `resolved` read has changed since (never parses; see ``SettingsInputs``).
+    /// `true` when nothing `resolved` read has changed since (never parses; see `SettingsInputs`).
     public func isUnchanged(_ resolved: ResolvedPixelSettings) -> Bool {
         if let environmentProvider { return resolved.inputs.isUnchanged(environment: environmentProvider()) }
         return resolved.isUnchanged()

@@ -32,7 +32,7 @@ public enum PixelClientMode: Sendable, Hashable {
 /// for project in try client.listProjects() { print(project.name) }
 /// ```
 ///
-/// - Throws: ``SettingsError`` when the default settings are incomplete or invalid (every problem
+/// - Throws: `SettingsError` when the default settings are incomplete or invalid (every problem
 ///   listed, passwords never shown); ``PixelError`` with ``PixelError/Code/registryShutDown``
 ///   after `PixelClientRegistry.shared.shutdown()`.
 public func getClient(settings: PixelSettings? = nil) throws -> PixelClient {

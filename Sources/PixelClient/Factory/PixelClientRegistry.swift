@@ -50,7 +50,7 @@ public final class PixelClientRegistry: Sendable {
 
     /// The blocking client for `settings`, or for the default settings when `nil`.
     ///
-    /// - Throws: ``SettingsError`` when the default settings cannot be resolved (every problem
+    /// - Throws: `SettingsError` when the default settings cannot be resolved (every problem
     ///   listed, secrets never shown); ``PixelError`` with ``PixelError/Code/registryShutDown``
     ///   after ``shutdown()``.
     public func client(settings: PixelSettings? = nil) throws -> PixelClient {

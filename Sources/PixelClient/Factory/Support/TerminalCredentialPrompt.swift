@@ -14,7 +14,7 @@ import Darwin
 /// It only works when standard input is a TTY (`isatty(0)`); otherwise ``ask(_:)`` throws
 /// ``CredentialPromptError/Reason/notInteractive`` at once, so services and pipelines never hang
 /// waiting for a person. The reading happens on a dedicated thread, never on the Swift
-/// cooperative pool, and echo is restored on every path (see ``TerminalEchoGuard``). Prompts go
+/// cooperative pool, and echo is restored on every path (see `TerminalEchoGuard`). Prompts go
 /// to standard error so standard output stays clean for the program's data. Cancelling the
 /// waiting task stops the prompt within about 100 ms.
 ///
