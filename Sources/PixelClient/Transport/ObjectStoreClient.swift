@@ -58,8 +58,12 @@ extension PixelClientCore {
     package var objectStore: ObjectStoreClient { ObjectStoreClient(transport: transport, logger: logger) }
 }
 
-/// The bytes `offset ..< offset + length` of a file as an `AsyncSequence` of buffers, read on
-/// NIO's blocking-I/O thread pool — memory stays at one chunk however large the file is.
+/// The bytes `offset ..< offset + length` of a file as an `AsyncSequence` of buffers, read with
+/// NIO's `NonBlockingFileIO` (positional reads on the blocking-I/O thread pool, straight into a
+/// `ByteBuffer`: one allocation and one `pread` per chunk) — memory stays at one chunk however
+/// large the file is. A request body should also pace its chunks to the event loops
+/// (``EventLoopPacer``, as the uploads' body does), or AsyncHTTPClient queues them faster than
+/// it writes them.
 package struct FileByteChunks: AsyncSequence, Sendable {
     package typealias Element = ByteBuffer
     let path: String
@@ -79,10 +83,12 @@ package struct FileByteChunks: AsyncSequence, Sendable {
     package struct Iterator: AsyncIteratorProtocol {
         let source: FileByteChunks
         var handle: FileHandleBox?
+        var position: UInt64
         var remaining: UInt64
 
         init(source: FileByteChunks) {
             self.source = source
+            self.position = source.offset
             self.remaining = source.length
         }
 
@@ -91,31 +97,31 @@ package struct FileByteChunks: AsyncSequence, Sendable {
                 handle = nil
                 return nil
             }
-            let source = self.source
             let box: FileHandleBox
             if let handle { box = handle } else {
-                box = try await NIOThreadPool.singleton.runIfActive {
-                    let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: source.path))
-                    try file.seek(toOffset: source.offset)
-                    return FileHandleBox(file)
-                }
+                let path = source.path
+                box = try await NIOThreadPool.singleton.runIfActive { FileHandleBox(try NIOFileHandle(_deprecatedPath: path)) }
                 handle = box
             }
             let count = Int(Swift.min(UInt64(source.chunkSize), remaining))
-            let data = try await NIOThreadPool.singleton.runIfActive { try box.file.read(upToCount: count) ?? Data() }
-            guard !data.isEmpty else {
+            let chunk = try await FileHandleBox.fileIO.read(
+                fileHandle: box.file, fromOffset: Int64(position), byteCount: count, allocator: FileHandleBox.allocator)
+            guard chunk.readableBytes > 0 else {
                 throw PixelError.invalidInput("\(source.path) is shorter than expected (file changed during upload?).")
             }
-            remaining -= UInt64(data.count)
-            return ByteBuffer(data: data)
+            position += UInt64(chunk.readableBytes)
+            remaining -= UInt64(chunk.readableBytes)
+            return chunk
         }
     }
 }
 
-/// Owns an open file; closes it when the last reference goes away.
-// @unchecked: FileHandle is not Sendable, but the box is only used by one iterator at a time.
+/// Owns an open file; closes it when the last reference goes away (an abandoned body included).
+// @unchecked: NIOFileHandle is not Sendable; the box is used by one iterator at a time and reads are positional.
 package final class FileHandleBox: @unchecked Sendable {
-    let file: FileHandle
-    init(_ file: FileHandle) { self.file = file }
+    static let fileIO = NonBlockingFileIO(threadPool: .singleton)
+    static let allocator = ByteBufferAllocator()
+    let file: NIOFileHandle
+    init(_ file: NIOFileHandle) { self.file = file }
     deinit { try? file.close() }
 }

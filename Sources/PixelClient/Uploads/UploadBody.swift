@@ -12,12 +12,16 @@ struct FileSlice: Sendable, Hashable {
 /// An upload body streamed from disk: an optional in-memory head, the bytes of a ``FileSlice``
 /// read chunk by chunk off the cooperative pool (``FileByteChunks``), and an optional tail.
 /// `onFileBytes` sees the size of every file chunk as it is handed to the HTTP client (progress).
+///
+/// Every file chunk after the first waits for ``EventLoopPacer`` first, so chunks are read only
+/// as fast as the event loops write them: memory stays at a few chunks per stream.
 struct UploadBodyChunks: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
     let head: ByteBuffer?
     let file: FileSlice
     let tail: ByteBuffer?
     let onFileBytes: @Sendable (Int) -> Void
+    var pacer: EventLoopPacer = .httpClient
 
     /// Bytes read from disk per chunk. Small enough that many concurrent parts hold little
     /// memory, large enough that the per-read cost on the thread pool stays negligible.
@@ -31,7 +35,7 @@ struct UploadBodyChunks: AsyncSequence, Sendable {
 
     func makeAsyncIterator() -> Iterator {
         Iterator(
-            head: head, tail: tail, onFileBytes: onFileBytes,
+            head: head, tail: tail, onFileBytes: onFileBytes, pacer: pacer,
             file: FileByteChunks(path: file.url.filePath, offset: UInt64(file.offset), length: UInt64(file.length), chunkSize: Self.chunkSize).makeAsyncIterator())
     }
 
@@ -39,7 +43,9 @@ struct UploadBodyChunks: AsyncSequence, Sendable {
         var head: ByteBuffer?
         var tail: ByteBuffer?
         let onFileBytes: @Sendable (Int) -> Void
+        let pacer: EventLoopPacer
         var file: FileByteChunks.Iterator?
+        var fileChunksProduced = 0
 
         mutating func next() async throws -> ByteBuffer? {
             if let buffer = head {
@@ -47,7 +53,9 @@ struct UploadBodyChunks: AsyncSequence, Sendable {
                 return buffer
             }
             if var iterator = file {
+                if fileChunksProduced > 0 { await pacer.awaitQueuedWork() }
                 if let chunk = try await iterator.next() {
+                    fileChunksProduced += 1
                     file = iterator
                     onFileBytes(chunk.readableBytes)
                     return chunk
