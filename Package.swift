@@ -34,10 +34,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // One C function Swift's Glibc module lacks (`statfs`), for the settings file watcher.
+        .target(name: "CSettingsSupport"),
         .target(
             name: "Settings",
             dependencies: [
                 "CYAML",
+                "CSettingsSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

@@ -111,7 +111,11 @@ public struct SettingsInputs: Sendable, CustomStringConvertible {
 
     private func directoryAndFilesUnchanged() -> Bool {
         if let currentDirectory, !ProcessEnvironment.currentDirectoryIs(currentDirectory) { return false }
-        for file in files where !file.isUnchanged() { return false }
+        guard !files.isEmpty else { return true }
+        // One poll of the change monitor vouches for every file at once.
+        let monitor = DirectoryChangeMonitor.shared
+        let poll = monitor?.poll()
+        for file in files where !file.isUnchanged(monitor: monitor, poll: poll) { return false }
         return true
     }
 

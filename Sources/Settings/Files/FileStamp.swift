@@ -15,7 +15,14 @@ import Synchronization
 /// ```
 ///
 /// ## How the check works
-/// ``isUnchanged()`` makes one `stat()` call on the configured path. `stat()` follows symlinks,
+/// On Linux, for absolute paths on local filesystems, a stamp registers inotify watches on the
+/// directories along its path (see `DirectoryChangeMonitor`); once a full check has confirmed the
+/// file with the watches in place, ``isUnchanged()`` is one non-blocking `read()` on the shared
+/// inotify descriptor that returns "no events" (and a full check runs at least once a second
+/// anyway). Any event in a watched directory, or any platform or filesystem where that does not
+/// apply, leads to the full check below.
+///
+/// The full check makes one `stat()` call on the configured path. `stat()` follows symlinks,
 /// so it describes the final target, and the stamp compares its device, inode, size, mtime and
 /// ctime (nanoseconds). That already catches:
 /// - an in-place rewrite, even of the same size in the same second (mtime/ctime move);
@@ -81,7 +88,7 @@ public struct FileStamp: Sendable, Hashable, CustomStringConvertible {
         self.contentDigest = contentDigest
         self.readTimeNanoseconds = readTimeNanoseconds
         self.symlinkChain = symlinkChain
-        self.verification = Verification(needsContentCheck: needsContentCheck && metadata != nil)
+        self.verification = Verification(needsContentCheck: needsContentCheck && metadata != nil, mayWatch: path.hasPrefix("/"))
     }
 
     /// `true` when the file is still exactly what was read (or still absent).
@@ -90,6 +97,55 @@ public struct FileStamp: Sendable, Hashable, CustomStringConvertible {
     /// Never throws: a file that cannot be examined any more counts as changed, so the caller
     /// reads it again and gets the real error.
     public func isUnchanged() -> Bool {
+        isUnchanged(monitor: DirectoryChangeMonitor.shared, poll: nil)
+    }
+
+    /// Whether a full check has confirmed the file with inotify watches in place, so that checks
+    /// can be answered by the change monitor (diagnostics and tests).
+    package var isConfirmedByMonitor: Bool { verification.hasBaseline }
+
+    /// The check with the change monitor injected (`nil`: `stat()` only) and, for callers that
+    /// check several stamps at once, one poll shared between them.
+    package func isUnchanged(monitor: DirectoryChangeMonitor?, poll: DirectoryChangeMonitor.Poll?) -> Bool {
+        guard let monitor, verification.mayWatch else { return isUnchangedByStatus() }
+        let poll = poll ?? monitor.poll()
+        if poll.isExclusive, verification.trusts(generation: poll.generation, now: POSIX.coarseMonotonicNanoseconds()) {
+            return true
+        }
+        return confirmWatching(monitor)
+    }
+
+    /// The full check, run with the directories watched so that a confirmation can become the
+    /// baseline for later polls: watches first, then the poll whose generation becomes the
+    /// baseline, then `stat()`. Any change after that poll is seen by the `stat()` or bumps the
+    /// generation.
+    private func confirmWatching(_ monitor: DirectoryChangeMonitor) -> Bool {
+        guard let watches = verification.watches(monitor: monitor, directories: watchedDirectories) else {
+            return isUnchangedByStatus()
+        }
+        let before = monitor.poll()
+        let started = POSIX.coarseMonotonicNanoseconds()
+        let unchanged = isUnchangedByStatus()
+        if unchanged, before.isExclusive, monitor.areActive(watches) {
+            verification.setBaseline(generation: before.generation, at: started)
+        }
+        return unchanged
+    }
+
+    /// The directory of every path in the symlink chain: where a rename, swap, creation or
+    /// edit of this file shows up as an inotify event.
+    private var watchedDirectories: [String] {
+        var directories: [String] = []
+        for element in symlinkChain {
+            guard let slash = element.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            let directory = slash == element.utf8.startIndex ? "/" : String(element[..<slash])
+            if !directories.contains(directory) { directories.append(directory) }
+        }
+        return directories
+    }
+
+    /// The `stat()` check, including the racy-clean re-hash.
+    private func isUnchangedByStatus() -> Bool {
         // The clock is read before `stat()` so that promotion out of the racy state is judged on
         // a time no later than the metadata it trusts.
         let now = needsContentCheck ? POSIX.wallClockNanoseconds() : 0
@@ -151,9 +207,60 @@ extension FileStamp {
     private final class Verification: Sendable {
         let needsContentCheck: Atomic<Bool>
         let contentChecks = Atomic<Int>(0)
+        /// The monitor generation at which a full check last confirmed the file (0: none yet).
+        private let baseline = Atomic<UInt64>(0)
+        private let baselineTime = Atomic<Int64>(0)
+        private let watchState: Mutex<WatchState>
+        private let watchable: Atomic<Bool>
 
-        init(needsContentCheck: Bool) {
+        private enum WatchState {
+            case unregistered
+            case watching([Int32])
+            case unwatchable
+        }
+
+        init(needsContentCheck: Bool, mayWatch: Bool) {
             self.needsContentCheck = Atomic(needsContentCheck)
+            self.watchable = Atomic(mayWatch)
+            self.watchState = Mutex(mayWatch ? .unregistered : .unwatchable)
+        }
+
+        /// Whether inotify may stand in for `stat()` (absolute path, watches could be added).
+        var mayWatch: Bool { watchable.load(ordering: .relaxed) }
+
+        func trusts(generation: UInt64, now: Int64) -> Bool {
+            baseline.load(ordering: .acquiring) == generation
+                && now - baselineTime.load(ordering: .relaxed) < DirectoryChangeMonitor.maximumTrustNanoseconds
+        }
+
+        var hasBaseline: Bool { baseline.load(ordering: .relaxed) != 0 }
+
+        func setBaseline(generation: UInt64, at time: Int64) {
+            baselineTime.store(time, ordering: .relaxed)
+            baseline.store(generation, ordering: .releasing)
+        }
+
+        /// The registered watches, registering them (again, if the kernel dropped one) when
+        /// needed; `nil` when the directories cannot be watched, which is then remembered.
+        func watches(monitor: DirectoryChangeMonitor, directories: [String]) -> [Int32]? {
+            let state = watchState.withLock { $0 }
+            switch state {
+            case .unwatchable:
+                return nil
+            case .watching(let watches) where monitor.areActive(watches):
+                return watches
+            case .watching, .unregistered:
+                break
+            }
+            // Registration makes syscalls, so it runs outside the lock; two threads registering
+            // at once add the same watches, which inotify merges.
+            guard let watches = monitor.watch(directories: directories) else {
+                watchable.store(false, ordering: .relaxed)
+                watchState.withLock { $0 = .unwatchable }
+                return nil
+            }
+            watchState.withLock { $0 = .watching(watches) }
+            return watches
         }
     }
 }

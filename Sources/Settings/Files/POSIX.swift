@@ -41,6 +41,18 @@ package enum POSIX {
         return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
+    /// A monotonic clock at scheduler-tick resolution, read without a syscall (for time bounds
+    /// on the hot path, where a few milliseconds of slack do not matter).
+    static func coarseMonotonicNanoseconds() -> Int64 {
+        var now = timespec()
+        #if os(Linux)
+        clock_gettime(CLOCK_MONOTONIC_COARSE, &now)
+        #else
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        #endif
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    }
+
     /// Opens `path` read-only. `O_NONBLOCK` keeps a FIFO swapped in after our `stat()` from
     /// blocking the caller; the caller checks that the descriptor is a regular file.
     static func openForReading(path: String) -> Result<Int32, Errno> {
