@@ -39,5 +39,19 @@ let package = Package(
             path: "Benchmarks/FactoryBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Uploads (issue 6): the client and the in-process emulator (Hummingbird) on loopback; run
+        // it alone with `swift package benchmark --target UploadBenchmarks` (writes a 1 GiB temp file).
+        .executableTarget(
+            name: "UploadBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PixelClient", package: parentPackage),
+                .product(name: "PixelEmulator", package: parentPackage),
+                .product(name: "Settings", package: parentPackage),
+            ],
+            path: "Benchmarks/UploadBenchmarks",
+            exclude: ["upload_anchor.py"],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
