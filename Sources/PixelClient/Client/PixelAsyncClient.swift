@@ -16,16 +16,25 @@ import NIOHTTP1
 /// ```
 public struct PixelAsyncClient: Sendable {
     /// The shared core: pool, token provider, logger and hooks.
-    public let core: PixelClientCore
+    public var core: PixelClientCore { handle.core }
+
+    /// What this facade holds: a small per-holder object that points at the shared core, so that
+    /// copying a client from the factory's per-thread cache does not touch the core's reference
+    /// count, which every thread would otherwise contend on.
+    let handle: ClientHandle
 
     /// A facade over an existing core (the factory shares one core between facades).
     public init(core: PixelClientCore) {
-        self.core = core
+        self.handle = ClientHandle(core: core)
+    }
+
+    init(handle: ClientHandle) {
+        self.handle = handle
     }
 
     /// Builds a new core from settings (no I/O) and wraps it. Close it with ``close(gracePeriod:)``.
     public init(settings: PixelSettings, options: PixelClientOptions = PixelClientOptions()) throws(PixelError) {
-        self.core = try PixelClientCore(settings: settings, options: options)
+        self.handle = ClientHandle(core: try PixelClientCore(settings: settings, options: options))
     }
 
     /// Closes the shared core (idempotent): later calls on any facade of it fail with
@@ -35,7 +44,7 @@ public struct PixelAsyncClient: Sendable {
     }
 
     /// A blocking facade over the same core.
-    public var blocking: PixelClient { PixelClient(core: core) }
+    public var blocking: PixelClient { PixelClient(handle: handle) }
 
     // MARK: - Helpers shared by the resource extensions
 

@@ -61,10 +61,7 @@ public final class PixelClientCore: Sendable {
     public var inFlightRequestCount: Int { transport.inFlightCount }
 
     /// True once ``close(gracePeriod:)`` has started.
-    public var isClosed: Bool {
-        let state = transport.lifecycle
-        return state == .closing || state == .closed
-    }
+    public var isClosed: Bool { transport.isClosingOrClosed }
 
     /// Marks the core as replaced (the factory built a newer one). It keeps serving until closed.
     public func retire() { transport.retire() }

@@ -84,6 +84,7 @@ extension PixelClientRegistry {
         let removed = state.withLock { state -> Bool in
             guard state.entries[generation.key]?.generation === generation else { return false }
             state.remove(generation)
+            epoch.add(1, ordering: .releasing)
             return true
         }
         guard removed else { return }

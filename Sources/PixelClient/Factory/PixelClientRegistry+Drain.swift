@@ -6,6 +6,7 @@ extension PixelClientRegistry {
     /// drain task until it ends, and ``shutdown()`` awaits it — nothing is fire-and-forget.
     @discardableResult
     func retire(_ generation: RegistryGeneration) -> Task<Void, Never> {
+        epoch.add(1, ordering: .releasing)
         let leased = generation.core.routing.retire()
         generation.core.retire()
         broadcaster.publish(.retired(generation.id, inFlight: max(leased, generation.core.inFlightRequestCount)))
@@ -47,7 +48,9 @@ extension PixelClientRegistry {
     public func sweepIdle() {
         let now = configuration.now()
         let expired = state.withLock { state in
-            state.isShutDown ? [] : state.expireIdle(expiry: configuration.idleExpiry, now: now)
+            let expired = state.isShutDown ? [] : state.expireIdle(expiry: configuration.idleExpiry, now: now)
+            if !expired.isEmpty { epoch.add(1, ordering: .releasing) }
+            return expired
         }
         for generation in expired { retire(generation) }
     }
@@ -65,6 +68,7 @@ extension PixelClientRegistry {
             state.recent = nil
             state.defaultGeneration = nil
             state.defaultResolved = nil
+            epoch.add(1, ordering: .releasing)
             return (all, first)
         }
         // Newest first: the reverse of creation, like a ServiceGroup.

@@ -36,6 +36,12 @@ public final class PixelClientRegistry: Sendable {
     public let configuration: Configuration
     let broadcaster = EventBroadcaster<PixelFactoryEvent>()
     let state = Mutex(RegistryState())
+    /// Tells this registry's entries in the per-thread hit caches apart from other registries'.
+    let identity = RegistryIdentity.next()
+    /// Bumped inside the lock whenever a settings → client mapping may have changed (install,
+    /// rebuild, eviction, expiry, retirement, shutdown); a per-thread hit is valid only while it is
+    /// unchanged. Read with one atomic load on the hit path.
+    let epoch = Atomic<UInt64>(1)
 
     /// Creates a registry. Nothing is read or built until the first `getClient`.
     public init(configuration: Configuration = Configuration()) {
@@ -54,18 +60,18 @@ public final class PixelClientRegistry: Sendable {
     ///   listed, secrets never shown); ``PixelError`` with ``PixelError/Code/registryShutDown``
     ///   after ``shutdown()``.
     public func client(settings: PixelSettings? = nil) throws -> PixelClient {
-        PixelClient(core: try core(settings: settings))
+        PixelClient(handle: try handle(settings: settings))
     }
 
     /// The async client for `settings`, or for the default settings when `nil`; it shares its
     /// core with ``client(settings:)`` for the same settings.
     public func asyncClient(settings: PixelSettings? = nil) throws -> PixelAsyncClient {
-        PixelAsyncClient(core: try core(settings: settings))
+        PixelAsyncClient(handle: try handle(settings: settings))
     }
 
     /// The shared core for `settings` (default settings when `nil`).
     public func core(settings: PixelSettings? = nil) throws -> PixelClientCore {
-        try acquire(settings: settings).generation.core
+        try handle(settings: settings).core
     }
 
     /// What happened to the registry's clients. Every call starts a new subscription with its own
@@ -150,6 +156,7 @@ public final class PixelClientRegistry: Sendable {
                 state.recent = RecentExplicit(settings: settings, generation: generation)
             }
             outcome.retiring += state.evictOverCapacity(capacity: configuration.capacity, protecting: outcome.generation, now: now)
+            epoch.add(1, ordering: .releasing)
             return outcome
         }
         guard let generation = outcome.generation else { throw PixelError.registryShutDown() }
@@ -170,6 +177,12 @@ public final class PixelClientRegistry: Sendable {
     /// Default settings: the cached resolution is re-checked (no parsing) and, when unchanged,
     /// its generation is returned; otherwise the settings are resolved again and installed.
     func defaultGeneration() throws -> (generation: RegistryGeneration, created: Bool) {
+        let acquired = try defaultAcquisition()
+        return (acquired.generation, acquired.created)
+    }
+
+    /// ``defaultGeneration()`` with the resolution the generation was checked against.
+    func defaultAcquisition() throws -> (generation: RegistryGeneration, created: Bool, resolved: ResolvedPixelSettings) {
         var attempts = 0
         while true {
             attempts += 1
@@ -188,7 +201,7 @@ public final class PixelClientRegistry: Sendable {
                 let unchanged = configuration.watch != nil || configuration.defaultSettings.isUnchanged(resolved)
                 if unchanged, !generation.core.isClosed {
                     generation.usage.touch()
-                    return (generation, false)
+                    return (generation, false, resolved)
                 }
                 epoch = current
             case .empty(let current):
@@ -198,7 +211,7 @@ public final class PixelClientRegistry: Sendable {
             // Another caller installed something since our snapshot: look again rather than
             // overwrite a newer resolution with ours (after a few rounds, ours is as good).
             if let installed = try installDefault(resolved, expectedEpoch: attempts < 4 ? epoch : nil) {
-                return installed
+                return (installed.generation, installed.created, resolved)
             }
         }
     }
@@ -240,6 +253,7 @@ public final class PixelClientRegistry: Sendable {
                 }
             }
             outcome.retiring += state.evictOverCapacity(capacity: configuration.capacity, protecting: generation, now: now)
+            epoch.add(1, ordering: .releasing)
             return outcome
         }
         guard let outcome, let generation = outcome.generation else { return nil }

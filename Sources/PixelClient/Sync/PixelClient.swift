@@ -26,6 +26,10 @@ public struct PixelClient: Sendable {
         self.async = PixelAsyncClient(core: core)
     }
 
+    init(handle: ClientHandle) {
+        self.async = PixelAsyncClient(handle: handle)
+    }
+
     /// Builds a new core from settings (no I/O). Close it with ``close(gracePeriod:)``.
     public init(settings: PixelSettings, options: PixelClientOptions = PixelClientOptions()) throws(PixelError) {
         self.init(core: try PixelClientCore(settings: settings, options: options))

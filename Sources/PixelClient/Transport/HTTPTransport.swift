@@ -49,6 +49,9 @@ package final class HTTPTransport: Sendable {
     private let proxied: HTTPClient?
     private let proxy: ProxySettings?
     private let state = Mutex(State())
+    /// Mirrors "lifecycle is closing or closed" for lock-free reads on the factory's hit path,
+    /// where every thread asks whether the core it is about to hand out was closed.
+    private let closingFlag = Atomic<Bool>(false)
     let timeouts: (api: Duration, upload: Duration, token: Duration)
     let allowInsecureHTTP: Bool
     /// The largest response body read into memory (API responses are JSON lists, never files).
@@ -78,6 +81,9 @@ package final class HTTPTransport: Sendable {
 
     /// The current lifecycle state.
     package var lifecycle: TransportLifecycle { state.withLock { $0.lifecycle } }
+
+    /// `true` once ``close(gracePeriod:)`` has started; one atomic load, no lock.
+    package var isClosingOrClosed: Bool { closingFlag.load(ordering: .acquiring) }
 
     /// Marks the transport as replaced; it keeps serving until ``close(gracePeriod:)``.
     package func retire() {
@@ -194,6 +200,7 @@ package final class HTTPTransport: Sendable {
             switch state.lifecycle {
             case .open, .retired:
                 state.lifecycle = .closing
+                closingFlag.store(true, ordering: .releasing)
                 return .closeNow
             case .closing: return .waitForOther
             case .closed: return .done

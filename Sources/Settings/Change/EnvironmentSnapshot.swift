@@ -19,17 +19,7 @@ final class EnvironmentSnapshot: Sendable {
 
     /// `true` when `environ` holds exactly the recorded pointers, in order.
     func matchesProcess() -> Bool {
-        guard let entries = ProcessEnvironment.entries else {
-            return addresses.withLock { $0.isEmpty }
-        }
-        return addresses.withLock { recorded in
-            var index = 0
-            while let entry = entries[index] {
-                guard index < recorded.count, recorded[index] == UInt(bitPattern: entry) else { return false }
-                index += 1
-            }
-            return index == recorded.count
-        }
+        addresses.withLock { ProcessEnvironment.entriesMatch($0) }
     }
 
     /// Records the current array (after the consulted values were found unchanged), so that the

@@ -37,6 +37,19 @@ enum ProcessEnvironment {
         return addresses
     }
 
+    /// `true` when `environ` holds exactly `addresses`, in order.
+    static func entriesMatch(_ addresses: [UInt]) -> Bool {
+        guard let entries else { return addresses.isEmpty }
+        return addresses.withUnsafeBufferPointer { recorded in
+            var index = 0
+            while let entry = entries[index] {
+                guard index < recorded.count, recorded[index] == UInt(bitPattern: entry) else { return false }
+                index += 1
+            }
+            return index == recorded.count
+        }
+    }
+
     /// Every variable name that starts with one of `prefixes` (for "did you mean" warnings).
     static func names(withPrefixes prefixes: [String]) -> [String] {
         guard let entries, !prefixes.isEmpty else { return [] }

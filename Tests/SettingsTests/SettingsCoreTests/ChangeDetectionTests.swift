@@ -1,5 +1,5 @@
 import Foundation
-import Settings
+@testable import Settings
 import Testing
 
 #if canImport(Glibc)
@@ -59,6 +59,29 @@ struct ChangeDetectionTests {
         #expect(!resolved.isUnchanged())
         resolved = try resolve()
         #expect(resolved.inputs.isUnchanged(checkingValues: true))
+    }
+
+    @Test func aPerThreadEnvironmentBaselineSeesTheSameChangesAsTheSharedSnapshot() throws {
+        let prefix = "CHT_\(UUID().uuidString.prefix(8))_"
+        let schema = SettingsSchema(name: "cht", prefixes: [prefix], fields: [
+            SettingField("a", env: [.init("\(prefix)A")], type: .string, requirement: .required, doc: ""),
+        ])
+        setenv("\(prefix)A", "1", 1)
+        defer { unsetenv("\(prefix)A") }
+        let resolved = try SettingsResolver(schema: schema).resolve(SettingsSources(workingDirectory: "/"))
+        var addresses = try #require(resolved.inputs.environmentBaseline())
+        #expect(resolved.inputs.isUnchanged(environmentAddresses: &addresses))
+
+        // An unrelated variable moves `environ`: values are compared, the copy is refreshed.
+        setenv("\(prefix)UNRELATED", "x", 1)
+        defer { unsetenv("\(prefix)UNRELATED") }
+        #expect(resolved.inputs.isUnchanged(environmentAddresses: &addresses))
+        #expect(ProcessEnvironmentProbe.matches(addresses))
+
+        setenv("\(prefix)A", "2", 1)
+        #expect(!resolved.inputs.isUnchanged(environmentAddresses: &addresses))
+        // A baseline is refused while a consulted value differs from the resolution.
+        #expect(resolved.inputs.environmentBaseline() == nil)
     }
 
     // MARK: files
@@ -148,4 +171,9 @@ struct ChangeDetectionTests {
         #expect(resolved.warnings.isEmpty)
         #expect(!resolved.inputs.isUnchanged(environment: demoRequired))
     }
+}
+
+/// The process's `environ` as the settings module compares it (for tests).
+enum ProcessEnvironmentProbe {
+    static func matches(_ addresses: [UInt]) -> Bool { ProcessEnvironment.entriesMatch(addresses) }
 }
