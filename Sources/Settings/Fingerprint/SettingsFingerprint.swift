@@ -54,10 +54,10 @@ public struct SettingsFingerprint: Sendable, Hashable, Codable, CustomStringConv
         var encoder = FingerprintEncoder()
         encoder.append(raw: Array("settings.fingerprint.v\(Self.version)\0".utf8))
         encoder.append(string: schema.name)
-        let fields = schema.fields.filter(\.isFingerprinted).sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
-        for field in fields {
-            encoder.append(string: field.name)
-            encoder.append(value: values[field.name], schema: schema.name, field: field.name)
+        for index in schema.fingerprintOrder {
+            let name = schema.fields[index].name
+            encoder.append(string: name)
+            encoder.append(value: values[name], schema: schema.name, field: name)
         }
         bytes = Array(SHA256.hash(data: encoder.bytes))
     }

@@ -25,12 +25,17 @@ public struct SettingsSchema: Sendable, Hashable {
     /// An optional top-level YAML key whose mapping holds the settings (`pixel:`).
     public var yamlSection: String?
     /// The fields, in documentation order.
-    public var fields: [SettingField]
+    public var fields: [SettingField] {
+        didSet { rebuildIndexes() }
+    }
 
-    /// Looks up by exact env name; built once.
-    let fieldIndexByEnvName: [String: Int]
+    /// Looks up by exact env name; rebuilt whenever `fields` changes.
+    private(set) var fieldIndexByEnvName: [String: Int] = [:]
     /// Looks up by lower-cased env name or field name for YAML keys.
-    let fieldIndexByYAMLKey: [String: Int]
+    private(set) var fieldIndexByYAMLKey: [String: Int] = [:]
+    /// Indices of the fingerprinted fields sorted by name (UTF-8 byte order): the fingerprint's
+    /// field order, computed once rather than sorted on every resolution.
+    private(set) var fingerprintOrder: [Int] = []
 
     /// Creates a schema.
     public init(name: String, prefixes: [String], reservedNames: Set<String> = [], yamlSection: String? = nil, fields: [SettingField]) {
@@ -39,6 +44,10 @@ public struct SettingsSchema: Sendable, Hashable {
         self.reservedNames = reservedNames
         self.yamlSection = yamlSection
         self.fields = fields
+        rebuildIndexes()
+    }
+
+    private mutating func rebuildIndexes() {
         var byEnv: [String: Int] = [:]
         var byYAML: [String: Int] = [:]
         for (index, field) in fields.enumerated() {
@@ -48,8 +57,10 @@ public struct SettingsSchema: Sendable, Hashable {
             }
             if byYAML[field.name.lowercased()] == nil { byYAML[field.name.lowercased()] = index }
         }
-        self.fieldIndexByEnvName = byEnv
-        self.fieldIndexByYAMLKey = byYAML
+        fieldIndexByEnvName = byEnv
+        fieldIndexByYAMLKey = byYAML
+        fingerprintOrder = fields.indices.filter { fields[$0].isFingerprinted }
+            .sorted { Array(fields[$0].name.utf8).lexicographicallyPrecedes(Array(fields[$1].name.utf8)) }
     }
 
     /// The field with this exact environment name (canonical or alias).
