@@ -34,7 +34,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-/// One iteration, no warm-up: a 1 GiB upload takes seconds and the first one is the real one.
+/// One iteration and no harness warm-up iterations (uploadGigabyte does its own small warm-up).
 var gigabyteUpload: Benchmark.Configuration {
     .init(
         metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .peakMemoryResidentDelta, .mallocCountTotal, uploadResidentGrowth],
