@@ -20,14 +20,15 @@ extension PixelClientRegistry {
     }
 
     private func explicitHandle(_ settings: PixelSettings, epoch: UInt64, cache: ThreadHitCache) throws -> ClientHandle {
-        for entry in cache.explicit where entry.registry == identity && entry.epoch == epoch && entry.settings == settings {
+        if let entry = cache.explicitEntry(registry: identity, epoch: epoch, settings: settings) {
             entry.generation.usage.touch()
             return entry.handle
         }
         let generation = try explicitGeneration(settings, replacingClosed: false).generation
         let handle = ClientHandle(core: generation.core)
-        cache.remember(ThreadHitCache.ExplicitEntry(
-            registry: identity, epoch: epoch, settings: settings, generation: generation, handle: handle))
+        cache.remember(
+            ThreadHitCache.ExplicitEntry(registry: identity, epoch: epoch, settings: settings, generation: generation, handle: handle),
+            settings: settings)
         return handle
     }
 

@@ -20,16 +20,34 @@ final class ThreadHitCache {
     final class ExplicitEntry {
         let registry: UInt64
         let epoch: UInt64
-        let settings: PixelSettings
         let generation: RegistryGeneration
         let handle: ClientHandle
+        /// Held out of line so that comparing with it reads in place: a stored `let` of this
+        /// ~200-byte struct was copied, and its strings retained, on every comparison.
+        private let storedSettings: UnsafeMutablePointer<PixelSettings>
 
         init(registry: UInt64, epoch: UInt64, settings: PixelSettings, generation: RegistryGeneration, handle: ClientHandle) {
             self.registry = registry
             self.epoch = epoch
-            self.settings = settings
             self.generation = generation
             self.handle = handle
+            storedSettings = .allocate(capacity: 1)
+            storedSettings.initialize(to: settings)
+        }
+
+        deinit {
+            storedSettings.deinitialize(count: 1)
+            storedSettings.deallocate()
+        }
+
+        /// Equal settings. A caller that passes the same value again (a stored constant, the
+        /// common case) is recognised by comparing the bytes, which skips the field-by-field
+        /// `==` and the retains and releases it costs; different bytes still compare with `==`.
+        func holds(_ settings: borrowing PixelSettings) -> Bool {
+            let identical = withUnsafeBytes(of: settings) { incoming in
+                incoming.baseAddress.map { memcmp($0, storedSettings, MemoryLayout<PixelSettings>.size) == 0 } ?? false
+            }
+            return identical || storedSettings.pointee == settings
         }
     }
 
@@ -59,8 +77,17 @@ final class ThreadHitCache {
     private(set) var explicit: [ExplicitEntry] = []
     private(set) var defaults: [DefaultEntry] = []
 
-    func remember(_ entry: ExplicitEntry) {
-        explicit.removeAll { $0.registry == entry.registry && $0.settings == entry.settings }
+    /// The remembered explicit entry of `registry` at `epoch` for `settings`, if any.
+    func explicitEntry(registry: UInt64, epoch: UInt64, settings: borrowing PixelSettings) -> ExplicitEntry? {
+        for index in explicit.indices {
+            let entry = explicit[index]
+            if entry.registry == registry && entry.epoch == epoch && entry.holds(settings) { return entry }
+        }
+        return nil
+    }
+
+    func remember(_ entry: ExplicitEntry, settings: PixelSettings) {
+        explicit.removeAll { $0.registry == entry.registry && $0.holds(settings) }
         explicit.insert(entry, at: 0)
         if explicit.count > Self.capacity { explicit.removeLast() }
     }
