@@ -4,6 +4,7 @@
 /// copy on every thread would increment and decrement the core's reference count, one cache line
 /// that all threads fight over; holding a handle the factory keeps per thread moves that traffic
 /// to a line only that thread touches. Handles are immutable, so they cross threads freely.
+@usableFromInline
 final class ClientHandle: Sendable {
     let core: PixelClientCore
 

@@ -21,13 +21,14 @@ public struct PixelAsyncClient: Sendable {
     /// What this facade holds: a small per-holder object that points at the shared core, so that
     /// copying a client from the factory's per-thread cache does not touch the core's reference
     /// count, which every thread would otherwise contend on.
-    let handle: ClientHandle
+    @usableFromInline let handle: ClientHandle
 
     /// A facade over an existing core (the factory shares one core between facades).
     public init(core: PixelClientCore) {
         self.handle = ClientHandle(core: core)
     }
 
+    @usableFromInline
     init(handle: ClientHandle) {
         self.handle = handle
     }

@@ -10,6 +10,7 @@ extension PixelClientRegistry {
     /// from what is remembered. A hit costs one atomic load, an `==` on the settings (explicit) or
     /// the inputs check against this thread's copy of `environ` (defaults), and touches only
     /// memory this thread owns or that nobody writes.
+    @usableFromInline
     func handle(settings: PixelSettings?) throws -> ClientHandle {
         let epoch = self.epoch.load(ordering: .acquiring)
         guard let cache = ThreadHitCache.current else {

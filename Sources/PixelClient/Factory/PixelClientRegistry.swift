@@ -59,12 +59,16 @@ public final class PixelClientRegistry: Sendable {
     /// - Throws: `SettingsError` when the default settings cannot be resolved (every problem
     ///   listed, secrets never shown); ``PixelError`` with ``PixelError/Code/registryShutDown``
     ///   after ``shutdown()``.
+    @inlinable
     public func client(settings: PixelSettings? = nil) throws -> PixelClient {
+        // Inlinable so that the caller's optional reaches the hit path without being copied at
+        // each call boundary (`PixelSettings` is ~200 bytes; copies were a third of a hit).
         PixelClient(handle: try handle(settings: settings))
     }
 
     /// The async client for `settings`, or for the default settings when `nil`; it shares its
     /// core with ``client(settings:)`` for the same settings.
+    @inlinable
     public func asyncClient(settings: PixelSettings? = nil) throws -> PixelAsyncClient {
         PixelAsyncClient(handle: try handle(settings: settings))
     }

@@ -26,6 +26,7 @@ public struct PixelClient: Sendable {
         self.async = PixelAsyncClient(core: core)
     }
 
+    @usableFromInline
     init(handle: ClientHandle) {
         self.async = PixelAsyncClient(handle: handle)
     }
