@@ -57,6 +57,11 @@ package final class HTTPTransport: Sendable {
     /// The largest response body read into memory (API responses are JSON lists, never files).
     let maxResponseBytes = 256 * 1024 * 1024
 
+    /// The event loops every pool runs on: AHC's process-wide default group, never shut down by
+    /// us. Upload bodies pace themselves on these same loops (``EventLoopPacer``), so both refer
+    /// to this one definition.
+    package static var eventLoopGroup: any EventLoopGroup { HTTPClient.defaultEventLoopGroup }
+
     /// Builds the pools. `environment` supplies `HTTPS_PROXY`/`NO_PROXY` (inject it; tests pass `[:]`).
     package init(settings: PixelSettings, environment: [String: String]) throws(PixelError) {
         let proxy = try ProxySettings.resolve(settingsProxy: settings.proxy, environment: environment)
@@ -64,10 +69,10 @@ package final class HTTPTransport: Sendable {
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .ratio(200))
         configuration.timeout = .init(connect: .init(min(settings.apiTimeout, settings.tokenTimeout)), read: nil)
-        self.direct = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.direct = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoopGroup), configuration: configuration)
         if let proxy {
             configuration.proxy = proxy.ahcProxy
-            self.proxied = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            self.proxied = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoopGroup), configuration: configuration)
         } else {
             self.proxied = nil
         }

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import NIOCore
 
 /// Holds back a streamed request body until the HTTP client's event loops have run everything
@@ -24,9 +23,8 @@ struct EventLoopPacer: Sendable {
         loops = Array(group.makeIterator())
     }
 
-    /// The loops of ``HTTPTransport``'s pools, which use AHC's `.singleton` provider, i.e.
-    /// `HTTPClient.defaultEventLoopGroup`.
-    static let httpClient = EventLoopPacer(group: HTTPClient.defaultEventLoopGroup)
+    /// The loops of ``HTTPTransport``'s pools (``HTTPTransport/eventLoopGroup``).
+    static let httpClient = EventLoopPacer(group: HTTPTransport.eventLoopGroup)
 
     /// Returns once every loop has run the work queued on it before this call.
     func awaitQueuedWork() async {
