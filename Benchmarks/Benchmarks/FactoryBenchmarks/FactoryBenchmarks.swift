@@ -19,7 +19,7 @@ func onThreads(_ threads: Int, hits: Int, _ body: @escaping @Sendable () -> Void
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput],
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
         timeUnits: .nanoseconds,
         warmupIterations: 100,
         maxDuration: .seconds(3),
