@@ -56,7 +56,19 @@ package final class DirectoryChangeMonitor: Sendable {
         /// Directory path → watch descriptor, and whether child events are watched (`false`:
         /// only the directory's own rename or deletion, for ancestors).
         var byPath: [String: (descriptor: Int32, children: Bool)] = [:]
+        /// The descriptors in `byPath`, kept alongside so "are these still active?" is a lookup.
+        var active: Set<Int32> = []
         var watchCount: Int { byPath.count }
+
+        mutating func forget(_ watches: [Int32]) {
+            byPath = byPath.filter { !watches.contains($0.value.descriptor) }
+            active.subtract(watches)
+        }
+
+        mutating func record(_ directory: String, descriptor: Int32, children: Bool) {
+            byPath[directory] = (descriptor, children || (byPath[directory]?.children ?? false))
+            active.insert(descriptor)
+        }
     }
 
     /// More watched directories than this and new stamps fall back to `stat()`.
@@ -130,9 +142,7 @@ package final class DirectoryChangeMonitor: Sendable {
     }
 
     private func forget(_ watches: [Int32]) {
-        table.withLock { table in
-            table.byPath = table.byPath.filter { !watches.contains($0.value.descriptor) }
-        }
+        table.withLock { $0.forget(watches) }
         // A moved directory keeps its watch at the new place; stop listening there.
         for watch in watches { _ = inotify_rm_watch(descriptor, watch) }
     }
@@ -174,10 +184,7 @@ package final class DirectoryChangeMonitor: Sendable {
 
     /// `true` while every descriptor in `watches` is still registered (none was dropped).
     package func areActive(_ watches: [Int32]) -> Bool {
-        table.withLock { table in
-            let active = Set(table.byPath.values.map(\.descriptor))
-            return watches.allSatisfy(active.contains)
-        }
+        table.withLock { table in watches.allSatisfy(table.active.contains) }
     }
 
     private func add(_ directory: String, children: Bool) -> Int32? {
@@ -192,10 +199,7 @@ package final class DirectoryChangeMonitor: Sendable {
         let mask = selfEvents | (children ? childEvents : 0) | UInt32(IN_MASK_ADD) | UInt32(IN_ONLYDIR)
         let watch = inotify_add_watch(descriptor, directory, mask)
         guard watch >= 0 else { return nil }
-        table.withLock { table in
-            let wasFull = table.byPath[directory]?.children ?? false
-            table.byPath[directory] = (watch, children || wasFull)
-        }
+        table.withLock { $0.record(directory, descriptor: watch, children: children) }
         return watch
         #else
         return nil
