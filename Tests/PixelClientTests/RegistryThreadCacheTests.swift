@@ -29,6 +29,30 @@ import Testing
         }
     }
 
+    @Test func borrowedAndOptionalSettingsArgumentsReachTheSameClient() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing()))
+            let settings = testSettings(emulator)
+            let optional: PixelSettings? = testSettings(emulator)
+            let cores = try await onPlainThread { () -> [PixelClientCore] in
+                // The non-optional argument picks the borrowing overloads; the optional one the
+                // `PixelSettings?` forms. Both, in both orders and both facades, hit one entry.
+                let borrowed = try registry.client(settings: settings).core
+                let viaOptional = try registry.client(settings: optional).core
+                let asyncBorrowed = try registry.asyncClient(settings: settings).core
+                let asyncViaOptional = try registry.getClient(async: .async, settings: optional).core
+                let instanceBorrowed = try registry.getClient(settings: settings).core
+                return [borrowed, viaOptional, asyncBorrowed, asyncViaOptional, instanceBorrowed]
+            }
+            #expect(cores.allSatisfy { $0 === cores[0] })
+            #expect(registry.statistics.constructions == 1)
+            let other = try await onPlainThread { try registry.client(settings: testSettings(emulator) { $0.retryAttempts = 2 }).core }
+            #expect(other !== cores[0], "a different borrowed value must not hit the remembered entry")
+            await registry.shutdown()
+            #expect(throws: PixelError.self) { try registry.client(settings: settings) }
+        }
+    }
+
     @Test func aRememberedDefaultHitIsReplacedOnceItsCoreWasClosed() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
             try await withFactoryTempDirectory { directory in

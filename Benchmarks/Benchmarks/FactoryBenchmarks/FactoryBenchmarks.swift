@@ -68,6 +68,13 @@ let benchmarks: @Sendable () -> Void = {
         for _ in 0..<1_000 { blackHole(try explicit.client(settings: settings)) }
     }
 
+    // A `PixelSettings?` argument picks the optional overload, which copies the value into the
+    // optional at every call; a non-optional one (above) is borrowed all the way.
+    let optionalSettings: PixelSettings? = settings
+    Benchmark("getClient(settings:), explicit-settings hit, optional argument, 1,000 calls per sample") { _ in
+        for _ in 0..<1_000 { blackHole(try explicit.client(settings: optionalSettings)) }
+    }
+
     Benchmark("Harness: empty sample") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(0) }
     }

@@ -1,5 +1,5 @@
 
-/// Selects the async client in ``getClient(async:settings:)``: the Swift spelling of Python's
+/// Selects the async client in ``getClient(async:settings:)-(PixelClientMode,PixelSettings?)``: the Swift spelling of Python's
 /// `get_client(async_=True)`.
 ///
 /// A `Bool` argument cannot change a Swift return type, so the async form takes this single-case
@@ -39,27 +39,69 @@ public func getClient(settings: PixelSettings? = nil) throws -> PixelClient {
     try PixelClientRegistry.shared.client(settings: settings)
 }
 
+/// The blocking Pixel client for explicit `settings`: the overload a non-optional argument picks.
+/// The settings are borrowed, not copied, all the way to the cache check, which makes a repeated
+/// call with the same value the cheapest way to get a client (a few tens of nanoseconds).
+///
+/// ```swift
+/// let settings = PixelSettings(username: "me@example.com", password: "s3cret", tenant: "acme")
+/// let client = try getClient(settings: settings)       // like get_client(settings=s)
+/// ```
+///
+/// - Throws: ``PixelError`` with ``PixelError/Code/registryShutDown`` after
+///   `PixelClientRegistry.shared.shutdown()`.
+@inlinable
+public func getClient(settings: borrowing PixelSettings) throws -> PixelClient {
+    try PixelClientRegistry.shared.client(settings: settings)
+}
+
 /// The async Pixel client for `settings`, or for the default settings when `nil` — Python's
-/// `pixel_client.get_client(async_=True)`. It shares its core with ``getClient(settings:)``.
+/// `pixel_client.get_client(async_=True)`. It shares its core with ``getClient(settings:)-(PixelSettings?)``.
 ///
 /// ```swift
 /// let client = try getClient(async: .async)            // like get_client(async_=True)
 /// let me = try await client.me()
 /// ```
 ///
-/// - Throws: as ``getClient(settings:)``.
+/// - Throws: as ``getClient(settings:)-(PixelSettings?)``.
 public func getClient(async mode: PixelClientMode, settings: PixelSettings? = nil) throws -> PixelAsyncClient {
     try PixelClientRegistry.shared.asyncClient(settings: settings)
 }
 
+/// The async Pixel client for explicit `settings`, borrowed like
+/// ``getClient(settings:)-(PixelSettings)``.
+///
+/// ```swift
+/// let client = try getClient(async: .async, settings: settings)
+/// ```
+///
+/// - Throws: as ``getClient(settings:)-(PixelSettings)``.
+@inlinable
+public func getClient(async mode: PixelClientMode, settings: borrowing PixelSettings) throws -> PixelAsyncClient {
+    try PixelClientRegistry.shared.asyncClient(settings: settings)
+}
+
 extension PixelClientRegistry {
-    /// The instance form of the global ``getClient(settings:)``: the blocking client.
+    /// The instance form of the global ``getClient(settings:)-(PixelSettings?)``: the blocking client.
     public func getClient(settings: PixelSettings? = nil) throws -> PixelClient {
         try client(settings: settings)
     }
 
-    /// The instance form of the global ``getClient(async:settings:)``: the async client.
+    /// The instance form of the global ``getClient(async:settings:)-(PixelClientMode,PixelSettings?)``: the async client.
     public func getClient(async mode: PixelClientMode, settings: PixelSettings? = nil) throws -> PixelAsyncClient {
+        try asyncClient(settings: settings)
+    }
+
+    /// The instance form of the global ``getClient(settings:)-(PixelSettings)``: explicit
+    /// settings, borrowed.
+    @inlinable
+    public func getClient(settings: borrowing PixelSettings) throws -> PixelClient {
+        try client(settings: settings)
+    }
+
+    /// The instance form of the global ``getClient(async:settings:)-(PixelClientMode,PixelSettings)``.
+    @inlinable
+    public func getClient(async mode: PixelClientMode, settings: borrowing PixelSettings) throws -> PixelAsyncClient {
         try asyncClient(settings: settings)
     }
 }

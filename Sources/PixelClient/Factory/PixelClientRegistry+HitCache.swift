@@ -1,5 +1,5 @@
 import Synchronization
-public import Settings
+import Settings
 
 extension PixelClientRegistry {
     /// The handle for `settings` (default settings when `nil`): from this thread's hit cache when
@@ -12,19 +12,30 @@ extension PixelClientRegistry {
     /// memory this thread owns or that nobody writes.
     @usableFromInline
     func handle(settings: PixelSettings?) throws -> ClientHandle {
+        if let settings { return try explicitHandle(settings) }
         let epoch = self.epoch.load(ordering: .acquiring)
         guard let cache = ThreadHitCache.current else {
-            return ClientHandle(core: try acquire(settings: settings).generation.core)
+            return ClientHandle(core: try acquire(settings: nil).generation.core)
         }
-        if let settings { return try explicitHandle(settings, epoch: epoch, cache: cache) }
         return try defaultHandle(epoch: epoch, cache: cache)
     }
 
-    private func explicitHandle(_ settings: PixelSettings, epoch: UInt64, cache: ThreadHitCache) throws -> ClientHandle {
-        if let entry = cache.explicitEntry(registry: identity, epoch: epoch, settings: settings) {
-            entry.generation.usage.touch()
-            return entry.handle
+    /// The handle for explicit `settings`, which stay borrowed through the hit check: a hit
+    /// copies nothing and retains nothing but the handle it returns.
+    @usableFromInline
+    func explicitHandle(_ settings: borrowing PixelSettings) throws -> ClientHandle {
+        let epoch = self.epoch.load(ordering: .acquiring)
+        let found = try ThreadHitCache.withCurrent { cache throws -> ClientHandle in
+            if let handle = cache.explicitHit(registry: identity, epoch: epoch, settings: settings) { return handle }
+            return try rememberExplicit(copy settings, epoch: epoch, cache: cache)
         }
+        if let found { return found }
+        return ClientHandle(core: try explicitGeneration(copy settings, replacingClosed: false).generation.core)
+    }
+
+    /// The miss path, out of line so that the hit path stays small.
+    @inline(never)
+    private func rememberExplicit(_ settings: PixelSettings, epoch: UInt64, cache: ThreadHitCache) throws -> ClientHandle {
         let generation = try explicitGeneration(settings, replacingClosed: false).generation
         let handle = ClientHandle(core: generation.core)
         cache.remember(
@@ -36,7 +47,7 @@ extension PixelClientRegistry {
     private func defaultHandle(epoch: UInt64, cache: ThreadHitCache) throws -> ClientHandle {
         for entry in cache.defaults where entry.registry == identity && entry.epoch == epoch {
             guard isCurrent(entry) else { break }
-            entry.generation.usage.touch()
+            entry.usage._withUnsafeGuaranteedRef { $0.touch() }
             return entry.handle
         }
         let acquired = try defaultAcquisition()
@@ -58,12 +69,12 @@ extension PixelClientRegistry {
     /// Whether a remembered default entry still stands: its core is open and its inputs are
     /// unchanged (watch mode re-checks on its own schedule and moves the epoch).
     private func isCurrent(_ entry: ThreadHitCache.DefaultEntry) -> Bool {
-        guard !entry.generation.core.isClosed else { return false }
+        guard !entry.core._withUnsafeGuaranteedRef({ $0.isClosed }) else { return false }
         if configuration.watch != nil { return true }
         if configuration.defaultSettings.environmentProvider != nil {
             return configuration.defaultSettings.isUnchanged(entry.resolved)
         }
-        return entry.resolved.inputs.isUnchanged(environmentAddresses: &entry.environment)
+        return entry.inputs.isUnchanged(environmentAddresses: &entry.environment)
     }
 }
 

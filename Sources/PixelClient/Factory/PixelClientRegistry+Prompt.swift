@@ -1,10 +1,10 @@
-public import Settings
+import Settings
 
 extension PixelClientRegistry {
     /// The async client for the default settings, asking a person for a missing user name or
     /// password (rmcl's rule: only when `allowPrompt` is on and `prompt` can ask — standard input
     /// is a terminal for ``TerminalCredentialPrompt``). Otherwise the aggregated
-    /// `SettingsError` is thrown exactly as ``asyncClient(settings:)`` throws it.
+    /// `SettingsError` is thrown exactly as ``asyncClient(settings:)-(PixelSettings?)`` throws it.
     ///
     /// The answers become explicit settings for this call: the client is keyed by them, and the
     /// password is never stored (only the refresh token, when a ``Configuration/sessionStore`` is

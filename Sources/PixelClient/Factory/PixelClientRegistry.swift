@@ -1,7 +1,7 @@
 import Synchronization
-public import Settings
+import Settings
 
-/// The settings-keyed client registry behind ``getClient(settings:)`` — Python's
+/// The settings-keyed client registry behind ``getClient(settings:)-(PixelSettings?)`` — Python's
 /// `pixel_client.get_client`, done without its leaks and races.
 ///
 /// * **Key**: the settings fingerprint (the registry's ``Configuration/clientOptions`` are fixed
@@ -28,7 +28,7 @@ public import Settings
 /// await registry.shutdown()
 /// ```
 public final class PixelClientRegistry: Sendable {
-    /// The process-wide registry used by the global ``getClient(settings:)`` functions. It can be
+    /// The process-wide registry used by the global ``getClient(settings:)-(PixelSettings?)`` functions. It can be
     /// shut down (after which they throw); tests and embedders should make their own instances.
     public static let shared = PixelClientRegistry()
 
@@ -66,11 +66,39 @@ public final class PixelClientRegistry: Sendable {
         PixelClient(handle: try handle(settings: settings))
     }
 
+    /// The blocking client for explicit `settings`: the overload a non-optional argument picks.
+    ///
+    /// The settings are borrowed all the way to the hit check and compared in place, so a hit
+    /// copies nothing (an optional argument has to be materialised, a ~200-byte copy with a
+    /// retain and release per string, at every call).
+    ///
+    /// ```swift
+    /// let settings = PixelSettings(username: "me", password: "s3cret", tenant: "acme")
+    /// let client = try registry.client(settings: settings)
+    /// ```
+    ///
+    /// - Throws: ``PixelError`` with ``PixelError/Code/registryShutDown`` after ``shutdown()``.
+    @inlinable
+    public func client(settings: borrowing PixelSettings) throws -> PixelClient {
+        PixelClient(handle: try explicitHandle(settings))
+    }
+
     /// The async client for `settings`, or for the default settings when `nil`; it shares its
-    /// core with ``client(settings:)`` for the same settings.
+    /// core with ``client(settings:)-(PixelSettings?)`` for the same settings.
     @inlinable
     public func asyncClient(settings: PixelSettings? = nil) throws -> PixelAsyncClient {
         PixelAsyncClient(handle: try handle(settings: settings))
+    }
+
+    /// The async client for explicit `settings`, borrowed to the hit check like
+    /// ``client(settings:)-(PixelSettings)``.
+    ///
+    /// ```swift
+    /// let client = try registry.asyncClient(settings: settings)
+    /// ```
+    @inlinable
+    public func asyncClient(settings: borrowing PixelSettings) throws -> PixelAsyncClient {
+        PixelAsyncClient(handle: try explicitHandle(settings))
     }
 
     /// The shared core for `settings` (default settings when `nil`).

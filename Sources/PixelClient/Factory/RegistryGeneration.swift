@@ -1,5 +1,5 @@
 import Synchronization
-public import Settings
+import Settings
 
 /// One client generation in a registry: a core built for one settings key, plus how it was used.
 ///

@@ -1,4 +1,4 @@
-public import Settings
+import Settings
 
 /// One settings key held by the registry.
 struct RegistryEntry {
