@@ -21,6 +21,21 @@ import Testing
         #expect(request.url(base: "https://prod.api.geodatapixel.no/acme/") == "https://prod.api.geodatapixel.no/acme/projects/")
     }
 
+    @Test func aClientReleasedWithoutCloseShutsItsConnectionsDownInsteadOfLeakingThem() async throws {
+        try await PixelEmulator.withRunning(.testing()) { emulator in
+            /// Opens a connection, then drops the only reference without `close()`. Before the
+            /// transport's deinit shut the pools down, AsyncHTTPClient stopped the test process
+            /// here (debug builds) and release builds leaked the connection. (Whether the pooled
+            /// connection is still open at this point is up to the pool, so it is not asserted.)
+            func useAndDrop() async throws {
+                let client = try PixelAsyncClient(settings: testSettings(emulator), options: .testing())
+                _ = try await client.me()
+            }
+            try await useAndDrop()
+            #expect(await waitUntil { openConnectionDescriptors(port: emulator.port) == 0 })
+        }
+    }
+
     @Test func constructionDoesNoIOAndCloseIsIdempotent() async throws {
         let settings = PixelSettings(username: "u", password: "p", tenant: "t", apiURLOverride: "https://unreachable.invalid/t")
         let core = try PixelClientCore(settings: settings, options: .testing())

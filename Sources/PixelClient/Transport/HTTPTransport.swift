@@ -82,6 +82,18 @@ package final class HTTPTransport: Sendable {
     }
 
     /// Requests currently being executed.
+    /// A transport dropped without ``close(gracePeriod:)`` (a registry or core released without
+    /// `shutdown()`, or a test that threw before it) starts its pools' shutdown here instead of
+    /// leaking their connections; nothing waits for it. Without this, AsyncHTTPClient's debug
+    /// builds stop the whole process when a running client is deallocated.
+    deinit {
+        // `close` holds `self` until it has shut the pools down, so a transport being
+        // deallocated was either closed completely or never closed.
+        guard !closingFlag.load(ordering: .acquiring) else { return }
+        direct.shutdown { _ in }
+        proxied?.shutdown { _ in }
+    }
+
     package var inFlightCount: Int { state.withLock { $0.inFlight } }
 
     /// The current lifecycle state.
