@@ -18,9 +18,13 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // libyaml itself, for the cold-resolution floor (what parsing the fixture costs before any
+        // settings work); same pkg-config name as the main package's CYAML.
+        .systemLibrary(name: "CLibYAML", path: "Benchmarks/CLibYAML", pkgConfig: "yaml-0.1"),
         .executableTarget(
             name: "SettingsBenchmarks",
             dependencies: [
+                "CLibYAML",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Settings", package: parentPackage),
             ],

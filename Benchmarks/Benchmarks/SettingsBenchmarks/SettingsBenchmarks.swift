@@ -54,4 +54,6 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Cold resolution, env + 45-line .env + 45-key YAML") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(fixtures.resolve(fixtures.withFiles)) }
     }
+
+    floorBenchmarks(fixtures)
 }
