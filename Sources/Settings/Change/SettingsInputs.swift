@@ -40,14 +40,13 @@ public struct SettingsInputs: Sendable, CustomStringConvertible {
     /// Every file consulted, in precedence order (weakest first), with its stamp.
     public let files: [FileStamp]
 
-    init(usesProcessEnvironment: Bool, consulted: [String: String?], files: [FileStamp], currentDirectory: String?) {
+    /// - Parameter variables: every consulted variable, sorted by name.
+    init(usesProcessEnvironment: Bool, variables: [Variable], files: [FileStamp], currentDirectory: String?) {
         self.usesProcessEnvironment = usesProcessEnvironment
-        self.variables = consulted.keys.sorted().map { name in
-            Variable(name: name.utf8CString.map { $0 }, value: consulted[name].flatMap { $0 }.map { $0.utf8CString.map { $0 } })
-        }
+        self.variables = variables
         self.snapshot = usesProcessEnvironment ? EnvironmentSnapshot() : nil
         self.files = files
-        self.currentDirectory = currentDirectory.map { $0.utf8CString.map { $0 } }
+        self.currentDirectory = currentDirectory.map { Array($0.utf8CString) }
     }
 
     /// The environment names the resolution looked up, sorted.

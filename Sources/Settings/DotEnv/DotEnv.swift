@@ -127,16 +127,54 @@ public enum DotEnv {
         universalNewlines: Bool = false,
         environment: (String) -> String? = { _ in nil }
     ) throws(SettingsFileError) -> DotEnvDocument {
-        let translate = universalNewlines || mode == .strict
         let read = { (bytes: UnsafeBufferPointer<UInt8>) -> Result<DotEnvDocument, SettingsFileError> in
-            var reader = DotEnvReader(file: file, mode: mode, interpolate: interpolate)
-            guard translate, bytes.contains(DotEnvByte.carriageReturn) else {
-                return reader.read(bytes, environment: environment)
-            }
-            return translatingNewlines(bytes).withUnsafeBufferPointer { reader.read($0, environment: environment) }
+            parse(buffer: bytes, file: file, mode: mode, interpolate: interpolate, universalNewlines: universalNewlines, environment: environment)
         }
         if let result = text.utf8.withContiguousStorageIfAvailable(read) { return try result.get() }
         return try Array(text.utf8).withUnsafeBufferPointer(read).get()
+    }
+
+    /// Parses a file's bytes exactly as `parse(String(decoding: bytes, as: UTF8.self), …)` does.
+    /// ASCII bytes are parsed in place: decoding could not change them, so the copy into a String
+    /// (and its validation) is skipped; anything else goes through the String, whose repair of
+    /// invalid UTF-8 is part of the result.
+    static func parse(
+        bytes: [UInt8], file: String?, mode: DotEnvMode, interpolate: Bool, environment: (String) -> String?
+    ) throws(SettingsFileError) -> DotEnvDocument {
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<DotEnvDocument, SettingsFileError>? in
+            guard isASCII(buffer) else { return nil }
+            return parse(buffer: buffer, file: file, mode: mode, interpolate: interpolate, universalNewlines: false, environment: environment)
+        }
+        if let result { return try result.get() }
+        return try parse(String(decoding: bytes, as: UTF8.self), file: file, mode: mode, interpolate: interpolate, environment: environment)
+    }
+
+    private static func parse(
+        buffer bytes: UnsafeBufferPointer<UInt8>, file: String?, mode: DotEnvMode, interpolate: Bool, universalNewlines: Bool,
+        environment: (String) -> String?
+    ) -> Result<DotEnvDocument, SettingsFileError> {
+        var reader = DotEnvReader(file: file, mode: mode, interpolate: interpolate)
+        guard universalNewlines || mode == .strict, bytes.contains(DotEnvByte.carriageReturn) else {
+            return reader.read(bytes, environment: environment)
+        }
+        return translatingNewlines(bytes).withUnsafeBufferPointer { reader.read($0, environment: environment) }
+    }
+
+    /// Whether every byte is below 0x80, eight bytes at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var seen: UInt64 = 0
+        while index + 8 <= bytes.count {
+            seen |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            seen |= UInt64(bytes[index])
+            index += 1
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
     }
 
     /// CRLF and lone CR become LF; line numbers and columns stay the same.

@@ -5,25 +5,28 @@
 enum DotEnvEscapes {
     /// Decodes the content between the quotes.
     static func decode(_ content: Slice<UnsafeBufferPointer<UInt8>>, doubleQuoted: Bool) -> String {
-        guard content.contains(DotEnvByte.backslash) else {
-            return String(decoding: UnsafeBufferPointer(rebasing: content), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(rebasing: content)
+        guard let firstBackslash = bytes.firstIndex(of: DotEnvByte.backslash) else {
+            return String(decoding: bytes, as: UTF8.self)
         }
         var decoded: [UInt8] = []
-        decoded.reserveCapacity(content.count)
-        var index = content.startIndex
-        let end = content.endIndex
-        while index < end {
-            let byte = content[index]
-            if byte == DotEnvByte.backslash, index + 1 < end,
-                let replacement = doubleQuoted ? doubleQuotedEscape(content[index + 1]) : singleQuotedEscape(content[index + 1])
-            {
-                decoded.append(replacement)
-                index += 2
+        decoded.reserveCapacity(bytes.count)
+        // Runs without a backslash are copied whole; only escapes are looked at byte by byte.
+        var runStart = 0
+        var index = firstBackslash
+        while index < bytes.count {
+            guard bytes[index] == DotEnvByte.backslash, index + 1 < bytes.count,
+                let replacement = doubleQuoted ? doubleQuotedEscape(bytes[index + 1]) : singleQuotedEscape(bytes[index + 1])
+            else {
+                index += 1
                 continue
             }
-            decoded.append(byte)
-            index += 1
+            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            decoded.append(replacement)
+            index += 2
+            runStart = index
         }
+        decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         return String(decoding: decoded, as: UTF8.self)
     }
 

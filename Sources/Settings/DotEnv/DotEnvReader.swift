@@ -60,10 +60,10 @@ struct DotEnvReader {
                         value = scanner.statement.valueText
                     }
                 }
-                let binding = DotEnvBinding(
+                // Built in the call: a local `binding` was copied into the array, then destroyed.
+                bindings.append(DotEnvBinding(
                     key: scanner.statement.key, value: value, keyLocation: scanner.statement.keyLocation,
-                    valueLocation: valueLocation)
-                bindings.append(consume binding)
+                    valueLocation: valueLocation))
                 if earlierValues != nil { earlierValues?[scanner.statement.key] = .some(value) }
             }
         }

@@ -11,10 +11,11 @@ import Darwin
 extension FileStamp {
     /// Reads a settings file and stamps it consistently.
     ///
-    /// The file is `stat()`ed before opening, `fstat()`ed after opening and after reading, and
-    /// `stat()`ed by path again after reading; if any of these disagree (someone wrote or renamed
-    /// the file meanwhile) the read is retried, up to 5 times. If it never settles, the last read is
-    /// returned with a stamp that re-hashes the content on every check, so nothing is missed.
+    /// The file is `stat()`ed before opening (so a directory, FIFO or device is not opened unless
+    /// it is swapped in after that `stat()`), `fstat()`ed after reading, and `stat()`ed by path
+    /// again after reading; if any of these disagree (someone wrote or renamed the file meanwhile)
+    /// the read is retried, up to 5 times. If it never settles, the last read is returned with a
+    /// stamp that re-hashes the content on every check, so nothing is missed.
     ///
     /// A path where nothing exists (including a dangling symlink) is not an error: the snapshot
     /// has `contents == nil` and a stamp that reports a change once the file appears.
@@ -56,7 +57,7 @@ extension FileStamp {
         guard before.isRegularFile else { throw FileReadError(path: path, reason: .notARegularFile) }
         guard before.size <= maxBytes else { throw FileReadError(path: path, reason: .tooLarge(limit: maxBytes)) }
 
-        let read = readContents(path: path, limit: maxBytes)
+        let read = readContents(path: path, expected: before, limit: maxBytes)
         let bytes: [UInt8]
         let opened: FileMetadata
         switch read {
@@ -115,6 +116,31 @@ extension FileStamp {
         return .success((bytes, afterReading))
     }
 
+    /// ``readContents(path:limit:)`` for a file just `stat()`ed as `expected`: the buffer is sized
+    /// from that `stat()`, so no `fstat()` is needed before reading. The `fstat()` after reading
+    /// is still taken, and it decides: if something else was swapped in after the `stat()`, its
+    /// metadata differs from `expected` (the caller retries) or it is not a regular file (the
+    /// caller reports that, whatever reading it did).
+    private static func readContents(
+        path: String, expected: FileMetadata, limit: Int
+    ) -> Result<([UInt8]?, FileMetadata), POSIX.Errno> {
+        let descriptor: Int32
+        switch POSIX.openForReading(path: path) {
+        case .failure(let error): return .failure(error)
+        case .success(let opened): descriptor = opened
+        }
+        defer { close(descriptor) }
+        let content = POSIX.readAll(descriptor: descriptor, expectedSize: Int(expected.size), limit: limit)
+        guard case .present(let afterReading) = POSIX.status(descriptor: descriptor) else {
+            return .failure(POSIX.Errno(code: EIO))
+        }
+        guard afterReading.isRegularFile else { return .success((nil, afterReading)) }
+        switch content {
+        case .failure(let error): return .failure(error)
+        case .success(let bytes): return .success((bytes, afterReading))
+        }
+    }
+
     private static func absentSnapshot(path: String) -> FileSnapshot {
         let stamp = FileStamp(
             path: path, metadata: nil, contentDigest: nil,
@@ -131,6 +157,11 @@ extension FileStamp {
     /// `path`, each symlink target in turn (relative targets joined to the link's directory), and
     /// finally `realpath()` when it differs from the last entry. Diagnostics only.
     static func symlinkChain(of path: String) -> [String] {
+        // The common case first: when `realpath()` gives back the path itself, the path is
+        // canonical (absolute, no symlink anywhere in it), so `readlink()` would find no link and
+        // the chain is the path alone.
+        let resolved = POSIX.realPath(path)
+        if resolved == path { return [path] }
         var chain = [path]
         var current = path
         for _ in 0..<40 {
@@ -138,7 +169,9 @@ extension FileStamp {
             current = target.hasPrefix("/") ? target : directory(of: current) + target
             chain.append(current)
         }
-        if let canonical = POSIX.realPath(current), canonical != chain.last {
+        // With no link followed, `current` is `path`, whose realpath() is already known.
+        let canonical = chain.count == 1 ? resolved : POSIX.realPath(current)
+        if let canonical, canonical != chain.last {
             chain.append(canonical)
         }
         return chain

@@ -60,7 +60,8 @@ package enum POSIX {
         return descriptor >= 0 ? .success(descriptor) : .failure(Errno(code: errno))
     }
 
-    /// Reads from `descriptor` until end of file. Returns `nil` when more than `limit` bytes arrive.
+    /// Reads from `descriptor` until end of file (`expectedSize`: the size `stat()` reported).
+    /// Returns `nil` when more than `limit` bytes arrive.
     static func readAll(descriptor: Int32, expectedSize: Int, limit: Int) -> Result<[UInt8]?, Errno> {
         var bytes = [UInt8](repeating: 0, count: max(expectedSize, 0) + 1)
         var filled = 0
@@ -79,6 +80,11 @@ package enum POSIX {
             }
             if count == 0 { break }
             filled += count
+            // A read of a regular file comes up short only at its end: having asked for more and
+            // got exactly the size `stat()` reported, this is all of it, and the read that would
+            // return 0 is saved. (Growth since then shows in the metadata the callers compare after
+            // reading; a file whose size is understated, as in procfs, never matches here.)
+            if filled == expectedSize, filled < bytes.count { break }
         }
         if filled > limit { return .success(nil) }
         bytes.removeSubrange(filled...)
@@ -87,13 +93,12 @@ package enum POSIX {
 
     /// `readlink()`, or `nil` when `path` is not a symlink.
     static func readLink(_ path: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: 4097)
-        let length = buffer.withUnsafeMutableBufferPointer { storage -> Int in
-            guard let base = storage.baseAddress else { return -1 }
-            return readlink(path, base, 4096)
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 4097) { storage -> String? in
+            guard let base = storage.baseAddress else { return nil }
+            let length = readlink(path, base, 4096)
+            guard length > 0 else { return nil }
+            return String(decoding: UnsafeRawBufferPointer(start: base, count: length), as: UTF8.self)
         }
-        guard length > 0 else { return nil }
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// `realpath()`, or `nil` when the path cannot be resolved.

@@ -48,48 +48,66 @@ public struct SettingsFingerprint: Sendable, Hashable, Codable, CustomStringConv
     /// The encoding version; bump it whenever the encoding changes.
     public static let version = 1
 
+    /// The encoding's leading tag, built once.
+    private static let tag = Array("settings.fingerprint.v\(version)\0".utf8)
+
     /// Fingerprints `values` (by field name) under `schema`; fields the schema marks as not
     /// fingerprinted are left out, absent fields are encoded as absent.
     public init(schema: SettingsSchema, values: [String: SettingValue]) {
+        self.init(schema: schema, valueAt: { values[schema.fields[$0].name] })
+    }
+
+    /// Fingerprints the value of each field index as `valueAt` gives it (resolution has them by
+    /// index already, so no name is hashed).
+    init(schema: SettingsSchema, valueAt: (Int) -> SettingValue?) {
         var encoder = FingerprintEncoder()
-        encoder.append(raw: Array("settings.fingerprint.v\(Self.version)\0".utf8))
+        encoder.append(raw: Self.tag)
         encoder.append(string: schema.name)
         for index in schema.fingerprintOrder {
             let name = schema.fields[index].name
             encoder.append(string: name)
-            encoder.append(value: values[name], schema: schema.name, field: name)
+            encoder.append(value: valueAt(index), schema: schema.name, field: name)
         }
-        bytes = Array(SHA256.hash(data: encoder.bytes))
+        bytes = SHA256.hash(data: encoder.bytes).withUnsafeBytes { Array($0) }
     }
 
     /// The digest under which a secret enters the fingerprint.
     static func secretDigest(schema: String, field: String, value: String) -> [UInt8] {
-        var input = Array("settings.secret.v1\0".utf8)
-        input += Array(schema.utf8) + [0] + Array(field.utf8) + [0] + Array(value.utf8)
-        return Array(SHA256.hash(data: input))
+        var input: [UInt8] = []
+        input.reserveCapacity(20 + schema.utf8.count + field.utf8.count + value.utf8.count + 2)
+        input.append(contentsOf: "settings.secret.v1\0".utf8)
+        input.append(contentsOf: schema.utf8)
+        input.append(0)
+        input.append(contentsOf: field.utf8)
+        input.append(0)
+        input.append(contentsOf: value.utf8)
+        // Copied out of the digest's storage in one go (iterating the digest goes byte by byte).
+        return SHA256.hash(data: input).withUnsafeBytes { Array($0) }
     }
 }
 
 /// The canonical byte encoding behind ``SettingsFingerprint``.
 struct FingerprintEncoder {
-    var bytes: [UInt8] = []
+    /// Room for a typical schema's encoding up front, so appending never reallocates.
+    var bytes: [UInt8] = {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        return bytes
+    }()
 
-    mutating func append(raw: [UInt8]) { bytes += raw }
+    mutating func append(raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
 
     mutating func append(length: Int) {
-        let value = UInt32(truncatingIfNeeded: length)
-        bytes += [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: length).bigEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func append(int64 value: Int64) {
-        let bits = UInt64(bitPattern: value)
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8((bits >> UInt64(shift)) & 0xFF)) }
+        withUnsafeBytes(of: UInt64(bitPattern: value).bigEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func append(string: String) {
-        let utf8 = Array(string.utf8)
-        append(length: utf8.count)
-        bytes += utf8
+        append(length: string.utf8.count)
+        bytes.append(contentsOf: string.utf8)
     }
 
     mutating func append(value: SettingValue?, schema: String, field: String) {
@@ -116,7 +134,7 @@ struct FingerprintEncoder {
             bytes.append(UInt8(ascii: "X"))
             let digest = SettingsFingerprint.secretDigest(schema: schema, field: field, value: secret.reveal())
             append(length: digest.count)
-            bytes += digest
+            bytes.append(contentsOf: digest)
         }
     }
 }

@@ -8,6 +8,11 @@ struct ResolutionCandidate {
         case nonScalar(String)
     }
 
+    /// The field's index in the schema.
+    var field: Int
+    /// The source's precedence: lower is stronger (explicit, environment, `.env` files from the
+    /// last, YAML files from the last, defaults).
+    var precedence: Int
     var origin: SettingOrigin
     var raw: Raw
     /// The position of the matched name among the field's names (0 = canonical); YAML field-name
@@ -24,17 +29,10 @@ struct ResolutionCandidate {
         case .nonScalar(let kind): "<\(kind)>"
         }
     }
-}
 
-/// The candidates of one source (the environment, one file, …), per field index.
-struct ResolutionLayer {
-    var candidates: [[ResolutionCandidate]]
-
-    init(fieldCount: Int) {
-        candidates = Array(repeating: [], count: fieldCount)
-    }
-
-    mutating func add(_ candidate: ResolutionCandidate, field: Int) {
-        candidates[field].append(candidate)
+    /// Whether `self` is offered ahead of `other` for the same field: stronger source first, then
+    /// the field's name order.
+    func precedes(_ other: ResolutionCandidate) -> Bool {
+        (precedence, nameRank) < (other.precedence, other.nameRank)
     }
 }

@@ -1,15 +1,15 @@
 extension ResolutionContext {
     /// Every name of every field, looked up in the environment; prefixed unknown names warned about.
-    mutating func environmentLayer() -> ResolutionLayer {
-        var layer = ResolutionLayer(fieldCount: schema.fields.count)
-        for (index, field) in schema.fields.enumerated() {
-            for (rank, envName) in field.envNames.enumerated() {
-                guard let value = lookup(envName.name) else { continue }
-                layer.add(
-                    ResolutionCandidate(
-                        origin: SettingOrigin(kind: .environment, name: envName.name), raw: .text(value), nameRank: rank,
-                        isDeprecatedName: envName.isDeprecated),
-                    field: index)
+    mutating func addEnvironmentCandidates(precedence: Int) {
+        let table = schema.environmentNames
+        // Fields by index: each name is read in place, without copying the whole field.
+        for index in schema.fields.indices {
+            for (rank, slot) in table.slotsByField[index].enumerated() {
+                guard let value = lookup(slot: slot) else { continue }
+                let envName = schema.fields[index].envNames[rank]
+                candidates.add(ResolutionCandidate(
+                    field: index, precedence: precedence, origin: SettingOrigin(kind: .environment, name: envName.name),
+                    raw: .text(value), nameRank: rank, isDeprecatedName: envName.isDeprecated))
             }
         }
         let prefixed: [String]
@@ -17,9 +17,10 @@ extension ResolutionContext {
         case .process: prefixed = ProcessEnvironment.names(withPrefixes: schema.prefixes)
         case .dictionary(let dictionary): prefixed = dictionary.keys.filter { schema.hasPrefix($0, ignoringCase: false) }
         }
-        for name in prefixed.sorted() where schema.index(forEnvName: name) == nil && !schema.reservedNames.contains(name) {
+        // Known names are the common case; only the unknown ones need sorting (warning order).
+        let unknown = prefixed.filter { table.slot(of: $0) == nil && !schema.reservedNames.contains($0) }
+        for name in unknown.sorted() {
             warnUnknown(name, place: "env \(name)", suggestions: schema.allEnvNames)
         }
-        return layer
     }
 }

@@ -1,44 +1,67 @@
 extension ResolutionContext {
     /// Picks each field's winner, converts it, and builds the result or the aggregated error.
     mutating func finish() throws(SettingsError) -> ResolvedSettings {
-        var values: [String: SettingValue] = [:]
-        var provenance: [String: SettingProvenance] = [:]
-        for (index, field) in schema.fields.enumerated() {
-            var ordered: [ResolutionCandidate] = []
-            for layer in layers {
-                // Stable: equal ranks keep document order.
-                let here = layer.candidates[index].enumerated().sorted { ($0.element.nameRank, $0.offset) < ($1.element.nameRank, $1.offset) }
-                    .map(\.element)
-                checkAliasConflict(field: field, candidates: here)
-                ordered += here
-            }
-            let display: (ResolutionCandidate) -> String = { field.isSecret ? Secret<String>.redacted : $0.rawDisplay }
-            guard let winner = ordered.first else {
+        let fields = schema.fields
+        let (order, starts) = candidates.groupedByField(fieldCount: fields.count)
+        var values = [String: SettingValue](minimumCapacity: fields.count)
+        var provenance = [String: SettingProvenance](minimumCapacity: fields.count)
+        // The same values by field index, for the fingerprint (no name lookups there).
+        var resolved = [SettingValue?](repeating: nil, count: fields.count)
+        for (index, field) in fields.enumerated() {
+            let group = order[starts[index]..<starts[index + 1]]
+            checkAliasConflicts(field: field, group: group)
+            guard let winnerIndex = group.first else {
                 if case .required = field.requirement {
                     fieldProblems.append(.missing(field: field.name, envNames: field.envNames.map(\.name), filesConsulted: filesConsulted))
                 }
                 provenance[field.name] = SettingProvenance(field: field.name, origin: nil, displayValue: nil, overridden: [])
                 continue
             }
+            let winner = candidates.all[winnerIndex]
             if winner.isDeprecatedName, let name = winner.origin.name {
                 warnings.append(SettingsWarning(
                     kind: .deprecatedName, field: field.name, place: winner.origin.description,
                     message: "\(name) is deprecated; use \(field.canonicalEnvName)"))
             }
-            let losers = ordered.dropFirst().map { SettingCandidate(origin: $0.origin, displayValue: display($0)) }
+            let losers = group.dropFirst().map { loser in
+                let candidate = candidates.all[loser]
+                return SettingCandidate(origin: candidate.origin, displayValue: display(candidate, of: field, at: index))
+            }
             guard let value = convert(winner, for: field) else { continue }
             values[field.name] = value
+            resolved[index] = value
+            let shown = winner.origin.kind == .defaultValue && !field.isSecret ? schema.defaultDescriptions[index] : nil
             provenance[field.name] = SettingProvenance(
-                field: field.name, origin: winner.origin, displayValue: value.description, overridden: losers)
+                field: field.name, origin: winner.origin, displayValue: shown ?? value.description, overridden: losers)
         }
         let problems = fileProblems + fieldProblems
         guard problems.isEmpty else { throw SettingsError(problems: problems) }
         let inputs = SettingsInputs(
-            usesProcessEnvironment: sources.environment == .process, consulted: consulted, files: stamps,
-            currentDirectory: implicitDirectory)
+            usesProcessEnvironment: sources.environment == .process, variables: consulted.variables(schema.environmentNames),
+            files: stamps, currentDirectory: implicitDirectory)
         return ResolvedSettings(
             schema: schema, sources: sources, values: values, provenance: provenance, warnings: warnings,
-            fingerprint: SettingsFingerprint(schema: schema, values: values), inputs: inputs)
+            fingerprint: SettingsFingerprint(schema: schema, valueAt: { resolved[$0] }), inputs: inputs)
+    }
+
+    /// A losing candidate's display text: `<redacted>` for secrets, a default's text formatted
+    /// once per schema.
+    private func display(_ candidate: ResolutionCandidate, of field: SettingField, at index: Int) -> String {
+        if field.isSecret { return Secret<String>.redacted }
+        if candidate.origin.kind == .defaultValue, let text = schema.defaultDescriptions[index] { return text }
+        return candidate.rawDisplay
+    }
+
+    /// Checks each source's run of candidates in `group` (strongest first) for alias conflicts.
+    private mutating func checkAliasConflicts(field: SettingField, group: ArraySlice<Int>) {
+        var runStart = group.startIndex
+        while runStart < group.endIndex {
+            let precedence = candidates.all[group[runStart]].precedence
+            var runEnd = runStart + 1
+            while runEnd < group.endIndex, candidates.all[group[runEnd]].precedence == precedence { runEnd += 1 }
+            if runEnd - runStart > 1 { checkAliasConflict(field: field, run: group[runStart..<runEnd]) }
+            runStart = runEnd
+        }
     }
 
     /// Converts the winning candidate, recording a problem when it does not fit. Secret fields
@@ -52,7 +75,8 @@ extension ResolutionContext {
             converted = field.type.convert(raw)
         case .typed(let value):
             converted = field.type.accepts(value) ? value : nil
-            text = value.plainText
+            // Only a secret keeps the text (formatting a duration's seconds is not free).
+            if field.isSecret { text = value.plainText }
         case .nonScalar:
             converted = nil
         }
@@ -68,9 +92,11 @@ extension ResolutionContext {
     }
 
     /// Two candidates of one field in one source with different values: a warning or a problem.
-    mutating func checkAliasConflict(field: SettingField, candidates: [ResolutionCandidate]) {
-        guard let first = candidates.first else { return }
-        guard let other = candidates.dropFirst().first(where: { $0.raw != first.raw }) else { return }
+    mutating func checkAliasConflict(field: SettingField, run: ArraySlice<Int>) {
+        guard let firstIndex = run.first else { return }
+        let first = candidates.all[firstIndex]
+        guard let otherIndex = run.dropFirst().first(where: { candidates.all[$0].raw != first.raw }) else { return }
+        let other = candidates.all[otherIndex]
         switch sources.aliasConflicts {
         case .warn:
             warnings.append(SettingsWarning(

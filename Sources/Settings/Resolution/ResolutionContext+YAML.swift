@@ -15,21 +15,21 @@
 /// warning). Values must be scalars; `null`, `~` and empty mean "absent". Scalars are text, converted
 /// by the field's type, so quoting never matters for the result.
 extension ResolutionContext {
-    /// One YAML file as a layer; `nil` when it is absent, unreadable or malformed.
-    mutating func yamlLayer(_ file: SettingsFile, directory: String) -> ResolutionLayer? {
-        guard let bytes = read(file, directory: directory) else { return nil }
+    /// One YAML file's candidates; nothing when it is absent, unreadable or malformed.
+    mutating func addYAMLCandidates(_ file: SettingsFile, directory: String, precedence: Int) {
+        guard let bytes = read(file, directory: directory) else { return }
         let parsed: YAMLNode?
         do {
             parsed = try YAMLDocument.parse(bytes, file: file.path, limits: yamlLimits)
         } catch {
             fileProblems.append(.file(error))
-            return nil
+            return
         }
-        guard let root = parsed, !root.isNull else { return ResolutionLayer(fieldCount: schema.fields.count) }
+        guard let root = parsed, !root.isNull else { return }
         guard case .mapping(let rootEntries) = root.kind else {
             fileProblems.append(.file(SettingsFileError(
                 format: .yaml, message: "the top level must be a mapping of settings, not \(root.shapeDescription)", location: root.location)))
-            return nil
+            return
         }
         var entries = rootEntries
         var inSection = false
@@ -43,17 +43,16 @@ extension ResolutionContext {
                 fileProblems.append(.file(SettingsFileError(
                     format: .yaml, message: "`\(section):` must be a mapping of settings, not \(sectionEntry.value.shapeDescription)",
                     location: sectionEntry.value.location)))
-                return nil
+                return
             }
-            for entry in rootEntries where entry.key.keyText != section {
-                if let key = entry.key.keyText, schema.index(forYAMLKey: key) != nil {
-                    warnings.append(SettingsWarning(
-                        kind: .ignoredYAML, field: nil, place: entry.key.location.description,
-                        message: "\(key) is outside the `\(section):` section and is ignored"))
-                }
+            // By index: the keys are read in place, without copying every entry of the file.
+            for index in rootEntries.indices {
+                guard let key = rootEntries[index].key.keyText, key != section, schema.index(forYAMLKey: key) != nil else { continue }
+                warnings.append(SettingsWarning(
+                    kind: .ignoredYAML, field: nil, place: rootEntries[index].key.location.description,
+                    message: "\(key) is outside the `\(section):` section and is ignored"))
             }
         }
-        var layer = ResolutionLayer(fieldCount: schema.fields.count)
         for entry in entries {
             guard let key = entry.key.keyText else {
                 warnings.append(SettingsWarning(
@@ -71,20 +70,18 @@ extension ResolutionContext {
             }
             if entry.value.isNull { continue }
             let field = schema.fields[index]
-            let envRank = field.envNames.firstIndex { $0.name.lowercased() == key.lowercased() }
+            let lowered = key.lowercased()
+            let envRank = field.envNames.firstIndex { $0.name.lowercased() == lowered }
             let raw: ResolutionCandidate.Raw
             if case .scalar(let text, _) = entry.value.kind {
                 raw = .text(text)
             } else {
                 raw = .nonScalar(entry.value.shapeDescription)
             }
-            layer.add(
-                ResolutionCandidate(
-                    origin: SettingOrigin(kind: .yaml, name: key, location: entry.key.location), raw: raw,
-                    nameRank: envRank ?? field.envNames.count, isDeprecatedName: envRank.map { field.envNames[$0].isDeprecated } ?? false),
-                field: index)
+            candidates.add(ResolutionCandidate(
+                field: index, precedence: precedence, origin: SettingOrigin(kind: .yaml, name: key, location: entry.key.location), raw: raw,
+                nameRank: envRank ?? field.envNames.count, isDeprecatedName: envRank.map { field.envNames[$0].isDeprecated } ?? false))
         }
-        return layer
     }
 }
 

@@ -6,15 +6,15 @@ struct ResolutionContext {
     let maxFileBytes: Int
 
     /// Every environment name looked up, with the value seen.
-    var consulted: [String: String?] = [:]
+    var consulted: ConsultedEnvironment
     /// Stamps of every file consulted, weakest first.
     var stamps: [FileStamp] = []
     /// `path` or `path (absent)` for error messages.
     var filesConsulted: [String] = []
     /// The directory relative paths were resolved against, when it was the process's.
     var implicitDirectory: String?
-    /// Strongest first.
-    var layers: [ResolutionLayer] = []
+    /// What every source offered.
+    var candidates = ResolutionCandidates()
     var fileProblems: [SettingsError.Problem] = []
     var fieldProblems: [SettingsError.Problem] = []
     var warnings: [SettingsWarning] = []
@@ -24,38 +24,51 @@ struct ResolutionContext {
         self.sources = sources
         self.yamlLimits = yamlLimits
         self.maxFileBytes = maxFileBytes
+        self.consulted = ConsultedEnvironment(slotCount: schema.environmentNames.names.count)
+        candidates.reserve(schema.fields.count * 2)
     }
 
     /// Looks a name up in the environment and records it for change detection.
     mutating func lookup(_ name: String) -> String? {
-        if let seen = consulted[name] { return seen }
+        if let slot = schema.environmentNames.slot(of: name) { return lookup(slot: slot) }
+        if let seen = consulted.value(other: name) { return seen }
         let value: String?
         switch sources.environment {
         case .process: value = ProcessEnvironment.value(of: name)
         case .dictionary(let dictionary): value = dictionary[name]
         }
-        consulted[name] = .some(value)
+        consulted.record(value, other: name)
         return value
     }
 
-    /// Reads every source into layers, strongest first.
+    /// Looks up the schema's env name in `slot` (see ``EnvironmentNameTable``) and records it.
+    mutating func lookup(slot: Int) -> String? {
+        if let seen = consulted.value(slot: slot) { return seen }
+        let value: String?
+        switch sources.environment {
+        case .process: value = ProcessEnvironment.value(ofCName: schema.environmentNames.cNames[slot])
+        case .dictionary(let dictionary): value = dictionary[schema.environmentNames.names[slot]]
+        }
+        consulted.record(value, slot: slot)
+        return value
+    }
+
+    /// Reads every source's candidates. Precedence numbers, strongest first: explicit, environment,
+    /// `.env` files (the last file first), YAML files (the last file first), defaults.
     mutating func collect() {
-        layers.append(explicitLayer())
-        layers.append(environmentLayer())
+        addExplicitCandidates(precedence: 0)
+        addEnvironmentCandidates(precedence: 1)
         let directory = workingDirectory()
         let envFiles = files(sources.envFiles)
         let yamlFiles = files(sources.yamlFiles)
-        var dotEnvLayers: [ResolutionLayer] = []
-        for file in envFiles {
-            if let layer = dotEnvLayer(file, directory: directory) { dotEnvLayers.append(layer) }
+        for (offset, file) in envFiles.enumerated() {
+            addDotEnvCandidates(file, directory: directory, precedence: 2 + envFiles.count - 1 - offset)
         }
-        var yamlLayers: [ResolutionLayer] = []
-        for file in yamlFiles {
-            if let layer = yamlLayer(file, directory: directory) { yamlLayers.append(layer) }
+        let yamlBase = 2 + envFiles.count
+        for (offset, file) in yamlFiles.enumerated() {
+            addYAMLCandidates(file, directory: directory, precedence: yamlBase + yamlFiles.count - 1 - offset)
         }
-        layers += dotEnvLayers.reversed()
-        layers += yamlLayers.reversed()
-        layers.append(defaultLayer())
+        addDefaultCandidates(precedence: yamlBase + yamlFiles.count)
     }
 
     /// The explicit directory, or the process's current one (recorded for change detection).
@@ -106,19 +119,18 @@ struct ResolutionContext {
     }
 
     /// The schema's default values.
-    func defaultLayer() -> ResolutionLayer {
-        var layer = ResolutionLayer(fieldCount: schema.fields.count)
-        for (index, field) in schema.fields.enumerated() {
-            if case .defaultValue(let value) = field.requirement {
-                layer.add(ResolutionCandidate(origin: SettingOrigin(kind: .defaultValue), raw: .typed(value), nameRank: 0), field: index)
+    mutating func addDefaultCandidates(precedence: Int) {
+        for index in schema.fields.indices {
+            if case .defaultValue(let value) = schema.fields[index].requirement {
+                candidates.add(ResolutionCandidate(
+                    field: index, precedence: precedence, origin: SettingOrigin(kind: .defaultValue), raw: .typed(value), nameRank: 0))
             }
         }
-        return layer
     }
 
     /// Values given in code, by field name or env name.
-    mutating func explicitLayer() -> ResolutionLayer {
-        var layer = ResolutionLayer(fieldCount: schema.fields.count)
+    mutating func addExplicitCandidates(precedence: Int) {
+        guard !sources.explicit.isEmpty else { return }
         for key in sources.explicit.keys.sorted() {
             guard let value = sources.explicit[key] else { continue }
             guard let index = schema.fields.firstIndex(where: { $0.name == key }) ?? schema.index(forEnvName: key) else {
@@ -132,9 +144,9 @@ struct ResolutionContext {
             default: raw = .typed(value)
             }
             let rank = schema.fields[index].envIndex(of: key) ?? 0
-            layer.add(ResolutionCandidate(origin: SettingOrigin(kind: .explicit, name: key), raw: raw, nameRank: rank), field: index)
+            candidates.add(ResolutionCandidate(
+                field: index, precedence: precedence, origin: SettingOrigin(kind: .explicit, name: key), raw: raw, nameRank: rank))
         }
-        return layer
     }
 
     /// Adds an "unknown key" warning when `key` looks meant for this schema.
@@ -162,5 +174,8 @@ extension SettingsSchema {
     func index(forEnvName name: String) -> Int? { fieldIndexByEnvName[name] }
 
     /// The index of the field a YAML key names (any case).
-    func index(forYAMLKey key: String) -> Int? { fieldIndexByYAMLKey[key.lowercased()] }
+    func index(forYAMLKey key: String) -> Int? {
+        let lowered = key.lowercased()
+        return yamlKeyPrefilter.mayMatch(lowered) ? fieldIndexByYAMLKey[lowered] : nil
+    }
 }

@@ -83,6 +83,7 @@ extension SettingType {
     }
 
     static func isAbsoluteHTTPURL(_ text: String) -> Bool {
+        if let ascii = isAbsoluteASCIIHTTPURL(text) { return ascii }
         let lower = text.lowercased()
         let rest: Substring
         if lower.hasPrefix("https://") {
@@ -94,6 +95,38 @@ extension SettingType {
         }
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return !host.isEmpty && !text.contains(where: \.isWhitespace)
+    }
+}
+
+extension SettingType {
+    /// ``isAbsoluteHTTPURL(_:)`` on the bytes of ASCII text, where lower-casing, `Character`s and
+    /// `isWhitespace` reduce to byte tests (`\r\n` is one `Character` but contains whitespace
+    /// bytes either way); `nil` for other text, which takes the `Character` path.
+    private static func isAbsoluteASCIIHTTPURL(_ text: String) -> Bool? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            let lowered = { (index: Int) -> UInt8 in
+                let byte = bytes[index]
+                return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            }
+            let matches = { (scheme: StaticString) -> Bool in
+                scheme.withUTF8Buffer { scheme in
+                    scheme.count <= bytes.count && scheme.indices.allSatisfy { lowered($0) == scheme[$0] }
+                }
+            }
+            let hostStart: Int
+            if matches("https://") {
+                hostStart = 8
+            } else if matches("http://") {
+                hostStart = 7
+            } else {
+                return false
+            }
+            guard hostStart < bytes.count else { return false }
+            let first = bytes[hostStart]
+            guard first != UInt8(ascii: "/"), first != UInt8(ascii: "?"), first != UInt8(ascii: "#") else { return false }
+            return !bytes.contains { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        } ?? nil
     }
 }
 

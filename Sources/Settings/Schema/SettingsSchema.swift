@@ -33,9 +33,16 @@ public struct SettingsSchema: Sendable, Hashable {
     private(set) var fieldIndexByEnvName: [String: Int] = [:]
     /// Looks up by lower-cased env name or field name for YAML keys.
     private(set) var fieldIndexByYAMLKey: [String: Int] = [:]
+    /// Rules out most lower-cased YAML keys that are in no field's name before the hash lookup.
+    private(set) var yamlKeyPrefilter = KeyPrefilter(names: [])
     /// Indices of the fingerprinted fields sorted by name (UTF-8 byte order): the fingerprint's
     /// field order, computed once rather than sorted on every resolution.
     private(set) var fingerprintOrder: [Int] = []
+    /// The distinct env names, numbered for resolution's per-slot bookkeeping.
+    private(set) var environmentNames = EnvironmentNameTable(fields: [])
+    /// Each field's default value as displayed in provenance (`nil`: no default), formatted once
+    /// per schema rather than on every resolution.
+    private(set) var defaultDescriptions: [String?] = []
 
     /// Creates a schema.
     public init(name: String, prefixes: [String], reservedNames: Set<String> = [], yamlSection: String? = nil, fields: [SettingField]) {
@@ -59,6 +66,12 @@ public struct SettingsSchema: Sendable, Hashable {
         }
         fieldIndexByEnvName = byEnv
         fieldIndexByYAMLKey = byYAML
+        yamlKeyPrefilter = KeyPrefilter(names: byYAML.keys)
+        environmentNames = EnvironmentNameTable(fields: fields)
+        defaultDescriptions = fields.map { field in
+            if case .defaultValue(let value) = field.requirement { return value.description }
+            return nil
+        }
         fingerprintOrder = fields.indices.filter { fields[$0].isFingerprinted }
             .sorted { Array(fields[$0].name.utf8).lexicographicallyPrecedes(Array(fields[$1].name.utf8)) }
     }

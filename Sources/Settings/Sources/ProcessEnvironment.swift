@@ -53,12 +53,14 @@ enum ProcessEnvironment {
     /// Every variable name that starts with one of `prefixes` (for "did you mean" warnings).
     static func names(withPrefixes prefixes: [String]) -> [String] {
         guard let entries, !prefixes.isEmpty else { return [] }
+        // The prefixes' bytes once, rather than walking each String's UTF-8 view per entry.
+        let prefixBytes = prefixes.map { Array($0.utf8) }
         var names: [String] = []
         var index = 0
         while let entry = entries[index] {
             index += 1
             let raw = UnsafeRawPointer(entry).assumingMemoryBound(to: UInt8.self)
-            let hit = prefixes.contains { entryStarts(raw, with: $0) }
+            let hit = prefixBytes.contains { entryStarts(raw, with: $0) }
             guard hit else { continue }
             var length = 0
             while raw[length] != 0 && raw[length] != UInt8(ascii: "=") { length += 1 }
@@ -67,12 +69,8 @@ enum ProcessEnvironment {
         return names
     }
 
-    private static func entryStarts(_ raw: UnsafePointer<UInt8>, with prefix: String) -> Bool {
-        var offset = 0
-        for byte in prefix.utf8 {
-            guard raw[offset] == byte else { return false }
-            offset += 1
-        }
+    private static func entryStarts(_ raw: UnsafePointer<UInt8>, with prefix: [UInt8]) -> Bool {
+        for offset in prefix.indices where raw[offset] != prefix[offset] { return false }
         return true
     }
 
@@ -91,6 +89,16 @@ enum ProcessEnvironment {
             return expected.withUnsafeBufferPointer { recorded in
                 recorded.baseAddress.map { strcmp(base, $0) == 0 } ?? false
             }
+        }
+    }
+}
+
+extension ProcessEnvironment {
+    /// The value of the NUL-terminated `name`, or `nil` (no String-to-C conversion per call).
+    static func value(ofCName name: [CChar]) -> String? {
+        name.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let pointer = getenv(base) else { return nil }
+            return String(cString: pointer)
         }
     }
 }

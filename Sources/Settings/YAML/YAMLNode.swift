@@ -20,8 +20,9 @@ public struct YAMLNode: Sendable, Hashable {
         }
     }
 
-    /// The node's content.
-    public indirect enum Kind: Sendable, Hashable {
+    /// The node's content. Not `indirect`: the recursion goes through arrays, which are already
+    /// references, so a box per node would only cost an allocation.
+    public enum Kind: Sendable, Hashable {
         case scalar(String, ScalarStyle)
         case mapping([Entry])
         case sequence([YAMLNode])

@@ -41,9 +41,11 @@ struct YAMLTreeBuilder {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            let node = YAMLNode(kind: .scalar(text, Self.style(scalar.style)), tag: Self.string(scalar.tag), location: location)
             try countNodes(1, at: location)
-            try complete(node, size: 1, anchor: Self.string(scalar.anchor))
+            // Built in the call, so the node is moved into the tree rather than copied.
+            try complete(
+                YAMLNode(kind: .scalar(text, Self.style(scalar.style)), tag: Self.string(scalar.tag), location: location),
+                size: 1, anchor: Self.string(scalar.anchor))
         case YAML_ALIAS_EVENT:
             try resolveAlias(Self.string(event.data.alias.anchor) ?? "", at: location)
         case YAML_SEQUENCE_START_EVENT:
@@ -83,8 +85,8 @@ struct YAMLTreeBuilder {
     }
 
     /// Registers a finished node under its anchor and hands it to its parent (or makes it the root).
-    private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?) throws(SettingsFileError) {
-        if let anchor { anchors[anchor] = Anchored(node: node, size: size) }
+    private mutating func complete(_ node: consuming YAMLNode, size: Int, anchor: String?) throws(SettingsFileError) {
+        if let anchor { anchors[anchor] = Anchored(node: copy node, size: size) }
         guard !stack.isEmpty else {
             root = node
             return
@@ -161,8 +163,11 @@ extension YAMLTreeBuilder {
         var items: [YAMLNode] = []
         var entries: [YAMLNode.Entry] = []
         var pendingKey: YAMLNode?
-        /// Entry index of each key seen so far (the pending key's index is `entries.count`).
-        var keyIndices: [String: Int] = [:]
+        /// The text of each key so far, in entry order (the pending key's last).
+        var keys: [String] = []
+        /// Entry index of each key seen so far (the pending key's index is `entries.count`), built
+        /// only once a mapping outgrows a linear scan of ``keys``.
+        var keyIndices: [String: Int]?
         /// Nodes in this subtree, itself included, aliases expanded.
         var size = 1
 
@@ -173,21 +178,21 @@ extension YAMLTreeBuilder {
             self.location = location
         }
 
-        mutating func add(_ node: YAMLNode, size: Int) throws(SettingsFileError) {
+        /// Takes `node` over (`consuming`: each node is moved into the tree, never copied).
+        mutating func add(_ node: consuming YAMLNode, size: Int) throws(SettingsFileError) {
             self.size += size
             guard shape == .mapping else {
                 items.append(node)
                 return
             }
-            guard let key = pendingKey else {
+            guard let key = pendingKey.take() else {
                 try acceptKey(node)
                 return
             }
             entries.append(YAMLNode.Entry(key: key, value: node))
-            pendingKey = nil
         }
 
-        private mutating func acceptKey(_ key: YAMLNode) throws(SettingsFileError) {
+        private mutating func acceptKey(_ key: consuming YAMLNode) throws(SettingsFileError) {
             guard case .scalar(let text, _) = key.kind else {
                 throw SettingsFileError(
                     format: .yaml,
@@ -195,8 +200,7 @@ extension YAMLTreeBuilder {
                     location: key.location
                 )
             }
-            // One hash per key: insert, and look at what was there.
-            if let index = keyIndices.updateValue(entries.count, forKey: text) {
+            if let index = firstIndex(ofKey: text) {
                 let first = index < entries.count ? entries[index].key.location : key.location
                 throw SettingsFileError(
                     format: .yaml,
@@ -205,7 +209,25 @@ extension YAMLTreeBuilder {
                     relatedLocation: first
                 )
             }
+            keys.append(text)
             pendingKey = key
+        }
+
+        /// Up to this many entries a new key is compared with each earlier one: cheaper than
+        /// hashing every key of the small mappings settings files are made of.
+        private static let linearKeyLimit = 8
+
+        /// The entry index of an earlier key equal to `text`, recording `text` as the pending
+        /// key's (index `entries.count`) when it is new.
+        private mutating func firstIndex(ofKey text: String) -> Int? {
+            if keyIndices == nil {
+                if keys.count < Self.linearKeyLimit { return keys.firstIndex(of: text) }
+                var indices = [String: Int](minimumCapacity: keys.count * 4)
+                for (index, key) in keys.enumerated() { indices[key] = index }
+                keyIndices = indices
+            }
+            // One hash per key: insert, and look at what was there.
+            return keyIndices?.updateValue(keys.count, forKey: text)
         }
     }
 }
