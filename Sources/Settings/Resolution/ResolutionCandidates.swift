@@ -17,29 +17,33 @@ struct ResolutionCandidates {
     /// document order.
     func groupedByField(fieldCount: Int) -> (order: [Int], starts: [Int]) {
         // A counting sort by field keeps the order of addition; the groups are a handful of
-        // candidates each, so an insertion sort finishes them.
-        var starts = [Int](repeating: 0, count: fieldCount + 1)
-        for candidate in all { starts[candidate.field + 1] += 1 }
-        for field in 0..<fieldCount { starts[field + 1] += starts[field] }
-        var fill = starts
-        var order = [Int](repeating: 0, count: all.count)
-        for (index, candidate) in all.enumerated() {
-            order[fill[candidate.field]] = index
-            fill[candidate.field] += 1
-        }
-        for field in 0..<fieldCount {
-            var sorted = starts[field] + 1
-            while sorted < starts[field + 1] {
-                let moving = order[sorted]
-                var slot = sorted
-                while slot > starts[field], all[moving].precedes(all[order[slot - 1]]) {
-                    order[slot] = order[slot - 1]
-                    slot -= 1
-                }
-                order[slot] = moving
-                sorted += 1
+        // candidates each, so an insertion sort finishes them. Read through a buffer pointer so
+        // that no candidate is copied.
+        all.withUnsafeBufferPointer { all in
+            var starts = [Int](repeating: 0, count: fieldCount + 1)
+            for index in all.indices { starts[all[index].field + 1] += 1 }
+            for field in 0..<fieldCount { starts[field + 1] += starts[field] }
+            var fill = starts
+            var order = [Int](repeating: 0, count: all.count)
+            for index in all.indices {
+                let field = all[index].field
+                order[fill[field]] = index
+                fill[field] += 1
             }
+            for field in 0..<fieldCount {
+                var sorted = starts[field] + 1
+                while sorted < starts[field + 1] {
+                    let moving = order[sorted]
+                    var slot = sorted
+                    while slot > starts[field], all[moving].precedes(all[order[slot - 1]]) {
+                        order[slot] = order[slot - 1]
+                        slot -= 1
+                    }
+                    order[slot] = moving
+                    sorted += 1
+                }
+            }
+            return (order, starts)
         }
-        return (order, starts)
     }
 }

@@ -7,32 +7,11 @@ extension ResolutionContext {
         var provenance = [String: SettingProvenance](minimumCapacity: fields.count)
         // The same values by field index, for the fingerprint (no name lookups there).
         var resolved = [SettingValue?](repeating: nil, count: fields.count)
-        for (index, field) in fields.enumerated() {
-            let group = order[starts[index]..<starts[index + 1]]
-            checkAliasConflicts(field: field, group: group)
-            guard let winnerIndex = group.first else {
-                if case .required = field.requirement {
-                    fieldProblems.append(.missing(field: field.name, envNames: field.envNames.map(\.name), filesConsulted: filesConsulted))
-                }
-                provenance[field.name] = SettingProvenance(field: field.name, origin: nil, displayValue: nil, overridden: [])
-                continue
-            }
-            let winner = candidates.all[winnerIndex]
-            if winner.isDeprecatedName, let name = winner.origin.name {
-                warnings.append(SettingsWarning(
-                    kind: .deprecatedName, field: field.name, place: winner.origin.description,
-                    message: "\(name) is deprecated; use \(field.canonicalEnvName)"))
-            }
-            let losers = group.dropFirst().map { loser in
-                let candidate = candidates.all[loser]
-                return SettingCandidate(origin: candidate.origin, displayValue: display(candidate, of: field, at: index))
-            }
-            guard let value = convert(winner, for: field) else { continue }
-            values[field.name] = value
-            resolved[index] = value
-            let shown = winner.origin.kind == .defaultValue && !field.isSecret ? schema.defaultDescriptions[index] : nil
-            provenance[field.name] = SettingProvenance(
-                field: field.name, origin: winner.origin, displayValue: shown ?? value.description, overridden: losers)
+        // By index, so that each field is borrowed rather than copied.
+        for index in fields.indices {
+            resolveField(
+                fields[index], at: index, group: order[starts[index]..<starts[index + 1]],
+                values: &values, provenance: &provenance, resolved: &resolved)
         }
         let problems = fileProblems + fieldProblems
         guard problems.isEmpty else { throw SettingsError(problems: problems) }
@@ -44,10 +23,43 @@ extension ResolutionContext {
             fingerprint: SettingsFingerprint(schema: schema, valueAt: { resolved[$0] }), inputs: inputs)
     }
 
+    /// One field: alias conflicts, the winner (with a deprecated-name warning), its conversion,
+    /// and the provenance with every loser. `group` holds the field's candidates, strongest first.
+    private mutating func resolveField(
+        _ field: borrowing SettingField, at index: Int, group: ArraySlice<Int>, values: inout [String: SettingValue],
+        provenance: inout [String: SettingProvenance], resolved: inout [SettingValue?]
+    ) {
+        checkAliasConflicts(field: field, group: group)
+        guard let winnerIndex = group.first else {
+            if case .required = field.requirement {
+                fieldProblems.append(.missing(field: field.name, envNames: field.envNames.map(\.name), filesConsulted: filesConsulted))
+            }
+            provenance[field.name] = SettingProvenance(field: field.name, origin: nil, displayValue: nil, overridden: [])
+            return
+        }
+        let winner = candidates.all[winnerIndex]
+        if winner.isDeprecatedName, let name = winner.origin.name {
+            warnings.append(SettingsWarning(
+                kind: .deprecatedName, field: field.name, place: winner.origin.description,
+                message: "\(name) is deprecated; use \(field.canonicalEnvName)"))
+        }
+        let isSecret = field.isSecret
+        let losers = group.dropFirst().map { loser in
+            let candidate = candidates.all[loser]
+            return SettingCandidate(origin: candidate.origin, displayValue: display(candidate, secret: isSecret, at: index))
+        }
+        guard let value = convert(winner, for: field) else { return }
+        values[field.name] = value
+        resolved[index] = value
+        let shown = winner.origin.kind == .defaultValue && !isSecret ? schema.defaultDescriptions[index] : nil
+        provenance[field.name] = SettingProvenance(
+            field: field.name, origin: winner.origin, displayValue: shown ?? value.description, overridden: losers)
+    }
+
     /// A losing candidate's display text: `<redacted>` for secrets, a default's text formatted
     /// once per schema.
-    private func display(_ candidate: ResolutionCandidate, of field: SettingField, at index: Int) -> String {
-        if field.isSecret { return Secret<String>.redacted }
+    private func display(_ candidate: ResolutionCandidate, secret: Bool, at index: Int) -> String {
+        if secret { return Secret<String>.redacted }
         if candidate.origin.kind == .defaultValue, let text = schema.defaultDescriptions[index] { return text }
         return candidate.rawDisplay
     }

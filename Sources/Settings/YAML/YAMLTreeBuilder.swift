@@ -222,7 +222,10 @@ extension YAMLTreeBuilder {
         private mutating func firstIndex(ofKey text: String) -> Int? {
             if keyIndices == nil {
                 if keys.count < Self.linearKeyLimit { return keys.firstIndex(of: text) }
-                var indices = [String: Int](minimumCapacity: keys.count * 4)
+                // A mapping this long is likely a file's top level with dozens of keys: room for
+                // them up front instead of regrowing (and rehashing) step by step.
+                keys.reserveCapacity(keys.count * 8)
+                var indices = [String: Int](minimumCapacity: keys.count * 8)
                 for (index, key) in keys.enumerated() { indices[key] = index }
                 keyIndices = indices
             }
