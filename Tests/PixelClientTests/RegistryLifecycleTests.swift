@@ -214,7 +214,9 @@ import Testing
             try await withFactoryTempDirectory { directory in
                 let environment = TestEnvironment.pointing(at: emulator)
                 let yaml = directory + "/pixel.yaml"
-                try "pixel:\n  retryAttempts: 2\n".write(toFile: yaml, atomically: false, encoding: .utf8)
+                // Atomic writes, as a deployment replaces a file: an in-place rewrite can be seen
+                // half done (truncated = a valid, empty file), which is a legitimate rebuild too.
+                try "pixel:\n  retryAttempts: 2\n".write(toFile: yaml, atomically: true, encoding: .utf8)
                 let registry = PixelClientRegistry(configuration: .testing(environment: environment, directory: directory) {
                     $0.watch = .init(pollInterval: .milliseconds(20), reloadOnSIGHUP: false)
                 })
@@ -222,11 +224,11 @@ import Testing
                 let service = Task { try await registry.run() }
                 let first = try registry.core()
                 #expect(first.settings.retryAttempts == 2)
-                try "pixel:\n  retryAttempts: 3\n".write(toFile: yaml, atomically: false, encoding: .utf8)
+                try "pixel:\n  retryAttempts: 3\n".write(toFile: yaml, atomically: true, encoding: .utf8)
                 #expect(await log.waitFor { $0.isRebuilt })  // no getClient call needed
                 let second = try registry.core()
                 #expect(second.settings.retryAttempts == 3)
-                try "pixel:\n  retryAttempts: [not a number\n".write(toFile: yaml, atomically: false, encoding: .utf8)
+                try "pixel:\n  retryAttempts: [not a number\n".write(toFile: yaml, atomically: true, encoding: .utf8)
                 #expect(await log.waitFor { if case .settingsReloadFailed = $0 { true } else { false } })
                 #expect(try registry.core() === second)  // the last good settings stay
                 service.cancel()

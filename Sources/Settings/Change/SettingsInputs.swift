@@ -51,7 +51,7 @@ public struct SettingsInputs: Sendable, CustomStringConvertible {
 
     /// The environment names the resolution looked up, sorted.
     public var consultedEnvironmentNames: [String] {
-        variables.map { String(cString: $0.name) }
+        variables.map { $0.name.textBeforeNUL }
     }
 
     /// `true` when nothing the resolution read has changed: no consulted environment variable was
@@ -106,12 +106,12 @@ public struct SettingsInputs: Sendable, CustomStringConvertible {
     /// files are unchanged.
     public func isUnchanged(environment: [String: String]) -> Bool {
         for variable in variables {
-            let name = String(cString: variable.name)
+            let name = variable.name.textBeforeNUL
             let now = environment[name]
             switch (now, variable.value) {
             case (nil, nil): continue
             case (let current?, let recorded?):
-                guard current == String(cString: recorded) else { return false }
+                guard current == recorded.textBeforeNUL else { return false }
             default: return false
             }
         }
@@ -153,5 +153,13 @@ extension SettingsInputs: CustomReflectable {
     /// Names and paths only, so that `dump` never prints a consulted value.
     public var customMirror: Mirror {
         Mirror(self, children: ["environment": consultedEnvironmentNames, "files": files.map(\.path)], displayStyle: .struct)
+    }
+}
+
+extension [CChar] {
+    /// The UTF-8 text up to the terminating NUL (what `String(cString:)` read from an array,
+    /// which is deprecated).
+    var textBeforeNUL: String {
+        String(decoding: prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
