@@ -84,6 +84,11 @@ extension SettingType {
 
     static func isAbsoluteHTTPURL(_ text: String) -> Bool {
         if let ascii = isAbsoluteASCIIHTTPURL(text) { return ascii }
+        return isAbsoluteHTTPURLByCharacters(text)
+    }
+
+    /// The general check, on `Character`s: what the ASCII byte shortcut must agree with.
+    static func isAbsoluteHTTPURLByCharacters(_ text: String) -> Bool {
         let lower = text.lowercased()
         let rest: Substring
         if lower.hasPrefix("https://") {

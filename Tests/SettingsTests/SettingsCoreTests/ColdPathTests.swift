@@ -5,21 +5,6 @@ import Testing
 
 /// The shortcuts of the cold resolution path give exactly what the general paths give.
 struct ColdPathTests {
-    /// The URL check before the ASCII byte shortcut, kept as the oracle.
-    private func characterURLCheck(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        let rest: Substring
-        if lower.hasPrefix("https://") {
-            rest = lower.dropFirst(8)
-        } else if lower.hasPrefix("http://") {
-            rest = lower.dropFirst(7)
-        } else {
-            return false
-        }
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && !text.contains(where: \.isWhitespace)
-    }
-
     @Test func asciiURLShortcutAgreesWithTheCharacterCheck() {
         let cases = [
             "http://a", "HTTPS://x.y/z", "HtTp://host:80/p?q#f", "http://", "https://", "https:///p", "http://?q", "http://#f",
@@ -27,7 +12,7 @@ struct ColdPathTests {
             "", "h", "http:", "http://\r\n", "https://é.example", "https://x\u{2003}y", "http://x\u{85}", "http://a/\u{301}",
         ]
         for text in cases {
-            #expect(SettingType.isAbsoluteHTTPURL(text) == characterURLCheck(text), "\(text.debugDescription)")
+            #expect(SettingType.isAbsoluteHTTPURL(text) == SettingType.isAbsoluteHTTPURLByCharacters(text), "\(text.debugDescription)")
         }
     }
 
