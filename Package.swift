@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "Settings", targets: ["Settings"]),
         .library(name: "PixelClient", targets: ["PixelClient"]),
+        .library(name: "PixelClientTesting", targets: ["PixelClientTesting"]),
         .library(name: "PixelEmulator", targets: ["PixelEmulator"]),
         .executable(name: "pixel", targets: ["pixel"]),
     ],
@@ -53,11 +54,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Test doubles for programs that use PixelClient (a scripted credential prompt).
+        .target(
+            name: "PixelClientTesting",
+            dependencies: [
+                "PixelClient",
+                "Settings",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -81,6 +93,7 @@ let package = Package(
                 "PixelClient",
                 "PixelEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -105,6 +118,7 @@ let package = Package(
             name: "PixelClientTests",
             dependencies: [
                 "PixelClient",
+                "PixelClientTesting",
                 "PixelEmulator",
                 "Settings",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -29,15 +29,15 @@ import Testing
     @Test func staleTokenIsRefreshedWithTheRefreshTokenGrant() async throws {
         let recorder = EventRecorder()
         let refreshed = AsyncStream.makeStream(of: PixelTokenGrant.self)
-        let options = PixelClientOptions.testing {
-            // A margin longer than the lifetime makes every token stale at once (but not expired).
-            $0.tokenRefreshMargin = .seconds(600)
+        // A margin longer than the lifetime makes every token stale at once (but not expired).
+        let options = PixelClientOptions.testing { $0.tokenRefreshMargin = .seconds(600) }
+        let hooks = PixelClientHooks.testing {
             $0.eventHandler = { event in
                 recorder.handler(event)
                 if case .tokenRefreshed(let grant, _) = event { refreshed.continuation.yield(grant) }
             }
         }
-        try await withClient(options: options) { emulator, client in
+        try await withClient(options: options, hooks: hooks) { emulator, client in
             var grants = refreshed.stream.makeAsyncIterator()
             _ = try await client.me()
             #expect(await grants.next() == .password)
@@ -50,13 +50,13 @@ import Testing
 
     @Test func revokedRefreshTokenFallsBackToThePasswordGrant() async throws {
         let refreshed = AsyncStream.makeStream(of: PixelTokenGrant.self)
-        let options = PixelClientOptions.testing {
-            $0.tokenRefreshMargin = .seconds(600)
+        let options = PixelClientOptions.testing { $0.tokenRefreshMargin = .seconds(600) }
+        let hooks = PixelClientHooks.testing {
             $0.eventHandler = { event in
                 if case .tokenRefreshed(let grant, _) = event { refreshed.continuation.yield(grant) }
             }
         }
-        try await withClient(options: options) { emulator, client in
+        try await withClient(options: options, hooks: hooks) { emulator, client in
             var grants = refreshed.stream.makeAsyncIterator()
             _ = try await client.me()
             #expect(await grants.next() == .password)
@@ -125,9 +125,9 @@ import Testing
         }
     }
 
-    @Test func tokenStoreIsReadBeforeRefreshAndToldAboutNewRefreshTokens() async throws {
-        let store = RecordingTokenStore()
-        try await withClient(options: .testing { $0.tokenStore = store }) { emulator, client in
+    @Test func theSessionStoreIsReadBeforeRefreshAndToldAboutNewRefreshTokens() async throws {
+        let store = RecordingSessionStore()
+        try await withClient(hooks: .testing { $0.sessionStore = store }) { emulator, client in
             _ = try await client.me()
             #expect(store.saved.withLock { $0.count } == 1)
             #expect(store.loads.withLock { $0 } == 1)
@@ -139,16 +139,22 @@ import Testing
     }
 }
 
-final class RecordingTokenStore: PixelTokenStore {
+/// A session store that records what the client loads and saves.
+final class RecordingSessionStore: SessionStore {
     let saved = Mutex<[Secret<String>]>([])
+    let keys = Mutex<Set<String>>([])
     let loads = Mutex(0)
 
-    func loadRefreshToken() async -> Secret<String>? {
+    func load(key: String) async -> StoredSession? {
         loads.withLock { $0 += 1 }
-        return saved.withLock { $0.last }
+        keys.withLock { _ = $0.insert(key) }
+        return saved.withLock { $0.last.map { StoredSession(refreshToken: $0) } }
     }
 
-    func saveRefreshToken(_ token: Secret<String>) async {
-        saved.withLock { $0.append(token) }
+    func save(_ session: StoredSession, key: String) async {
+        keys.withLock { _ = $0.insert(key) }
+        saved.withLock { $0.append(session.refreshToken) }
     }
+
+    func remove(key: String) async {}
 }

@@ -7,31 +7,31 @@ import Testing
 @Suite struct RegistryIdentityTests {
     @Test func sameSettingsGiveTheSameCoreAndOtherSettingsAnother() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
-            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing()))
+            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing()))
             let settings = testSettings(emulator)
-            let first = try registry.core(settings: settings)
-            let second = try registry.core(settings: settings)
-            let other = try registry.core(settings: testSettings(emulator) { $0.retryAttempts = 2 })
+            let first = try registry.asyncClient(settings: settings).core
+            let second = try registry.asyncClient(settings: settings).core
+            let other = try registry.asyncClient(settings: testSettings(emulator) { $0.retryAttempts = 2 }).core
             #expect(first === second)
             #expect(first !== other)
             #expect(registry.statistics.constructions == 2)
-            await registry.shutdown()
+            try await registry.shutdown()
         }
     }
 
     @Test func blockingAndAsyncFormsShareOneCoreAndOneToken() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
-            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing()))
+            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing()))
             let settings = testSettings(emulator)
-            let asyncClient = try registry.getClient(async: .async, settings: settings)
-            let blocking = try registry.getClient(settings: settings)
+            let asyncClient = try registry.asyncClient(settings: settings)
+            let blocking = try registry.client(settings: settings)
             #expect(asyncClient.core === blocking.core)
             _ = try await asyncClient.me()
             let email = try await onPlainThread { try blocking.me().email }
             #expect(email == "demo@example.com")
             #expect(emulator.stats.grantCount(.password) == 1)
             #expect(emulator.stats.tokensIssued == 1)
-            await registry.shutdown()
+            try await registry.shutdown()
         }
     }
 
@@ -40,27 +40,27 @@ import Testing
             try await withFactoryTempDirectory { directory in
                 let environment = TestEnvironment.pointing(at: emulator)
                 let registry = PixelClientRegistry(configuration: .testing(environment: environment, directory: directory))
-                let asyncClient = try registry.getClient(async: .async)
-                let blocking = try registry.getClient()
+                let asyncClient = try registry.asyncClient()
+                let blocking = try registry.client()
                 #expect(asyncClient.core === blocking.core)
                 _ = try await asyncClient.me()
                 _ = try await onPlainThread { try blocking.me() }
                 #expect(emulator.stats.grantCount(.password) == 1)
                 // Explicit settings equal to the defaults are the same key: the same core.
-                let explicit = try registry.core(settings: asyncClient.core.settings)
+                let explicit = try registry.asyncClient(settings: asyncClient.core.settings).core
                 #expect(explicit === asyncClient.core)
-                await registry.shutdown()
+                try await registry.shutdown()
             }
         }
     }
 
     @Test func tenThousandConcurrentFirstCallsBuildOneClientAndFetchOneToken() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
-            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing()))
+            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing()))
             let settings = testSettings(emulator)
             let cores = try await withThrowingTaskGroup(of: ObjectIdentifier.self) { group in
                 for _ in 0..<10_000 {
-                    group.addTask { ObjectIdentifier(try registry.core(settings: settings)) }
+                    group.addTask { ObjectIdentifier(try registry.asyncClient(settings: settings).core) }
                 }
                 var seen = Set<ObjectIdentifier>()
                 for try await id in group { seen.insert(id) }
@@ -74,7 +74,7 @@ import Testing
                 try await group.waitForAll()
             }
             #expect(emulator.stats.grantCount(.password) == 1)
-            await registry.shutdown()
+            try await registry.shutdown()
         }
     }
 
@@ -85,7 +85,7 @@ import Testing
                 let registry = PixelClientRegistry(configuration: .testing(environment: environment, directory: directory))
                 let cores = try await withThrowingTaskGroup(of: ObjectIdentifier.self) { group in
                     for _ in 0..<10_000 {
-                        group.addTask { ObjectIdentifier(try registry.core()) }
+                        group.addTask { ObjectIdentifier(try registry.asyncClient().core) }
                     }
                     var seen = Set<ObjectIdentifier>()
                     for try await id in group { seen.insert(id) }
@@ -93,17 +93,17 @@ import Testing
                 }
                 #expect(cores.count == 1)
                 #expect(registry.statistics.constructions == 1)
-                await registry.shutdown()
+                try await registry.shutdown()
             }
         }
     }
 
     @Test func buildingAClientDoesNoNetworkIO() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
-            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing()))
+            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing()))
             _ = try registry.client(settings: testSettings(emulator))
             #expect(emulator.stats.totalRequests == 0)
-            await registry.shutdown()
+            try await registry.shutdown()
         }
     }
 
@@ -114,7 +114,7 @@ import Testing
             let error = try #require(throws: SettingsError.self) { try registry.client() }
             #expect(error.description.contains("PIXEL_USERNAME"))
             #expect(!error.description.contains(clientSentinelPassword))
-            await registry.shutdown()
+            try await registry.shutdown()
         }
     }
 }

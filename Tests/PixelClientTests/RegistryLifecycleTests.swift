@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PixelClient
+import PixelClientTesting
 import PixelEmulator
 import ServiceLifecycle
 import Settings
@@ -10,7 +11,7 @@ import Testing
 @Suite struct RegistryLifecycleTests {
     @Test func withClientClosesOnlyWhatItCreated() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
-            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing()))
+            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing()))
             let settings = testSettings(emulator)
             let scoped = try await registry.withClient(settings: settings) { client in
                 _ = try await client.me()
@@ -25,13 +26,13 @@ import Testing
             #expect(inner.core === existing.core)
             #expect(!existing.core.isClosed)
             _ = try await existing.me()
-            await registry.shutdown()
+            try await registry.shutdown()
         }
     }
 
     @Test func aHolderClosingARegistryClientDoesNotBreakOtherHolders() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
-            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing()))
+            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing()))
             let settings = testSettings(emulator)
             let first = try registry.asyncClient(settings: settings)
             let second = try registry.asyncClient(settings: settings)
@@ -41,30 +42,30 @@ import Testing
             let again = try registry.asyncClient(settings: settings)
             #expect(again.core !== first.core)
             _ = try await again.me()
-            await registry.shutdown()
+            try await registry.shutdown()
         }
     }
 
     @Test func shutdownClosesEverythingAndLaterCallsThrowATypedError() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
-            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing()))
+            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing()))
             let log = RegistryEventLog(registry)
             let client = try registry.asyncClient(settings: testSettings(emulator))
             _ = try await client.me()
-            await registry.shutdown()
+            try await registry.shutdown()
             #expect(client.core.isClosed)
             #expect(registry.isShutDown)
             let error = try #require(throws: PixelError.self) { try registry.client(settings: testSettings(emulator)) }
             #expect(error.code == .registryShutDown)
             await log.finished()
             #expect(log.all.last?.isShutDown == true)
-            await registry.shutdown()  // idempotent
+            try await registry.shutdown()  // idempotent
         }
     }
 
     @Test func evictionNeverClosesAClientWithRequestsInFlight() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
-            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), capacity: 1))
+            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing(), capacity: 1))
             let log = RegistryEventLog(registry)
             let busy = try registry.asyncClient(settings: testSettings(emulator) { $0.retryAttempts = 1 })
             _ = try await busy.me()
@@ -83,7 +84,7 @@ import Testing
             // An evicted explicit client is rebuilt for its holder on the next call.
             _ = try await busy.me()
             #expect(log.all.contains { $0.isRetired })
-            await registry.shutdown()
+            try await registry.shutdown()
         }
     }
 
@@ -91,7 +92,7 @@ import Testing
         try await PixelEmulator.withRunning(.testing()) { emulator in
             let clock = Mutex(ContinuousClock.now)
             let registry = PixelClientRegistry(
-                configuration: .init(clientOptions: .testing(), idleExpiry: .seconds(60), now: { clock.withLock { $0 } }))
+                configuration: .init(clientOptions: .testing(), hooks: .testing(), idleExpiry: .seconds(60), now: { clock.withLock { $0 } }))
             let client = try registry.asyncClient(settings: testSettings(emulator))
             _ = try await client.me()
             registry.sweepIdle()  // records the use
@@ -102,13 +103,13 @@ import Testing
             registry.sweepIdle()
             #expect(registry.statistics.entries == 0)
             #expect(await waitUntil { client.core.isClosed })
-            await registry.shutdown()
+            try await registry.shutdown()
         }
     }
 
     @Test func taskLocalInjectionPrefersTheBoundClientAndManagesOnlyWhatItCreated() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
-            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing()))
+            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing()))
             let settings = testSettings(emulator)
             let mine = try PixelAsyncClient(settings: settings, options: .testing())
             try await PixelClientContext.$current.withValue(mine) {
@@ -132,7 +133,7 @@ import Testing
             }
             #expect(injected.core.isClosed)  // the registry built it for this call, so it closed it
             await mine.close()
-            await registry.shutdown()
+            try await registry.shutdown()
         }
     }
 
@@ -144,9 +145,9 @@ import Testing
                 let log = RegistryEventLog(registry)
                 _ = try await registry.asyncClient().me()
                 environment["PIXEL_RETRY_ATTEMPTS"] = "2"
-                _ = try registry.core()
+                _ = try registry.asyncClient().core
                 #expect(await log.waitFor { $0.isClosed })
-                await registry.shutdown()
+                try await registry.shutdown()
                 await log.finished()
                 let lifecycle = log.all.filter { $0.kind != "client" }.map(\.kind)
                 #expect(lifecycle == ["created", "created", "rebuilt", "retired", "closed", "retired", "closed", "shutDown"])
@@ -164,12 +165,12 @@ import Testing
                 let log = RegistryEventLog(registry)
                 for flip in 0..<50 {
                     environment["PIXEL_RETRY_ATTEMPTS"] = "\(flip % 5 + 1)"
-                    _ = try registry.core()
+                    _ = try registry.asyncClient().core
                 }
                 #expect(await waitUntil { log.all.filter(\.isClosed).count >= 49 })
                 #expect(stalled.droppedCount > 0)
                 #expect(log.all.filter(\.isCreated).count == 50)
-                await registry.shutdown()
+                try await registry.shutdown()
             }
         }
     }
@@ -179,9 +180,9 @@ import Testing
             let store = InMemorySessionStore()
             let settings = testSettings(emulator)
             for _ in 0..<2 {
-                let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), sessionStore: store))
+                let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing { $0.sessionStore = store }))
                 _ = try await registry.asyncClient(settings: settings).me()
-                await registry.shutdown()
+                try await registry.shutdown()
             }
             #expect(emulator.stats.grantCount(.password) == 1)
             #expect(emulator.stats.grantCount(.refreshToken) >= 1)
@@ -190,7 +191,7 @@ import Testing
 
     @Test func gracefulShutdownOfAServiceGroupDrainsTheRegistry() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
-            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing()))
+            let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing()))
             let client = try registry.asyncClient(settings: testSettings(emulator))
             _ = try await client.me()
             emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(.milliseconds(400)))
@@ -222,15 +223,15 @@ import Testing
                 })
                 let log = RegistryEventLog(registry)
                 let service = Task { try await registry.run() }
-                let first = try registry.core()
+                let first = try registry.asyncClient().core
                 #expect(first.settings.retryAttempts == 2)
                 try "pixel:\n  retryAttempts: 3\n".write(toFile: yaml, atomically: true, encoding: .utf8)
                 #expect(await log.waitFor { $0.isRebuilt })  // no getClient call needed
-                let second = try registry.core()
+                let second = try registry.asyncClient().core
                 #expect(second.settings.retryAttempts == 3)
                 try "pixel:\n  retryAttempts: [not a number\n".write(toFile: yaml, atomically: true, encoding: .utf8)
                 #expect(await log.waitFor { if case .settingsReloadFailed = $0 { true } else { false } })
-                #expect(try registry.core() === second)  // the last good settings stay
+                #expect(try registry.asyncClient().core === second)  // the last good settings stay
                 service.cancel()
                 try await service.value
                 #expect(registry.isShutDown)
@@ -250,7 +251,7 @@ import Testing
                 let client = try await registry.asyncClient(allowPrompt: true, prompt: prompt)
                 #expect(try await client.me().email == "demo@example.com")
                 #expect(prompt.requests.map(\.missing) == [[.password]])
-                await registry.shutdown()
+                try await registry.shutdown()
             }
         }
     }

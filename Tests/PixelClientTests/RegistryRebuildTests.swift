@@ -17,7 +17,7 @@ import Testing
         let log = RegistryEventLog(registry)
         let old = try registry.asyncClient()
         _ = try await old.me()
-        #expect(try registry.core() === old.core)
+        #expect(try registry.asyncClient().core === old.core)
         try change(directory)
         let new = try registry.asyncClient()
         #expect(new.core !== old.core)
@@ -27,7 +27,7 @@ import Testing
         #expect(await log.waitFor { event in
             if case .rebuilt(_, _, let changes) = event { changes.contains { $0.field == field } } else { false }
         })
-        await registry.shutdown()
+        try await registry.shutdown()
     }
 
     @Test func anEnvironmentChangeRebuilds() async throws {
@@ -108,7 +108,7 @@ import Testing
                     if case .closed(_, let forced) = event { forced } else { nil }
                 }
                 #expect(closedForced == [false])
-                await registry.shutdown()
+                try await registry.shutdown()
             }
         }
     }
@@ -130,7 +130,7 @@ import Testing
                 let result = await slow.result
                 #expect(throws: PixelError.self) { try result.get() }
                 #expect(await log.waitFor { if case .closed(_, true) = $0 { true } else { false } })
-                await registry.shutdown()
+                try await registry.shutdown()
             }
         }
     }
@@ -142,10 +142,10 @@ import Testing
                 environment["PIXEL_PASSWORD"] = clientSentinelPassword
                 let registry = PixelClientRegistry(configuration: .testing(environment: environment, directory: directory))
                 let log = RegistryEventLog(registry)
-                let old = try registry.core()
+                let old = try registry.asyncClient().core
                 environment["PIXEL_PASSWORD"] = "other-" + clientSentinelPassword
                 environment["PIXEL_RETRY_ATTEMPTS"] = "7"
-                let new = try registry.core()
+                let new = try registry.asyncClient().core
                 #expect(await log.waitFor { $0.isRetired })
                 let rebuilt = try #require(log.all.first { $0.isRebuilt })
                 guard case .rebuilt(let from, let to, let changes) = rebuilt else { return }
@@ -156,7 +156,7 @@ import Testing
                 #expect(password.isSecret)
                 #expect(password.description.contains("changed"))
                 for text in log.descriptions { #expect(!text.contains(clientSentinelPassword)) }
-                await registry.shutdown()
+                try await registry.shutdown()
             }
         }
     }
@@ -203,7 +203,7 @@ import Testing
                             // Sampled until seen: a single sample can fall between two requests.
                             if !sawConnections { sawConnections = openConnectionDescriptors(port: emulator.port) > 0 }
                             environment["PIXEL_API_TIMEOUT"] = flip.isMultiple(of: 2) ? "11" : "10"
-                            _ = try registry.core()
+                            _ = try registry.asyncClient().core
                             await Task.yield()
                         }
                         counters.stop.store(true, ordering: .relaxed)
@@ -214,7 +214,7 @@ import Testing
                 #expect(counters.failures.withLock { $0 }.isEmpty, "\(counters.failures.withLock { Array($0.prefix(3)) })")
                 #expect(counters.succeeded.load(ordering: .relaxed) > 0)
                 #expect(registry.statistics.constructions >= 1_000)
-                await registry.shutdown()
+                try await registry.shutdown()
                 // Every connection the 1,000 generations opened is closed again (both ends: the
                 // emulator runs in this process), so this test's descriptors are back to zero.
                 #expect(await waitUntil { openConnectionDescriptors(port: emulator.port) == 0 }, "\(openConnectionDescriptors(port: emulator.port)) left")

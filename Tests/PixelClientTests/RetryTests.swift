@@ -5,7 +5,7 @@ import Testing
 @Suite struct RetryTests {
     @Test func injected503OnGetSucceedsAfterARetry() async throws {
         let recorder = EventRecorder()
-        try await withClient(options: .testing { $0.eventHandler = recorder.handler }) { emulator, client in
+        try await withClient(hooks: .testing { $0.eventHandler = recorder.handler }) { emulator, client in
             emulator.faults.failNext(2, method: "GET", pathPrefix: "/demo/projects/", with: .status(503))
             let projects = try await client.listProjects()
             #expect(projects.isEmpty)

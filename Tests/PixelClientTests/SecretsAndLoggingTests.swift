@@ -10,13 +10,13 @@ import Testing
         let store = CapturingLogHandler.Store()
         var logger = Logger(label: "test", factory: { _ in CapturingLogHandler(store: store) })
         logger.logLevel = .trace
-        let tokens = RecordingTokenStore()
-        let options = PixelClientOptions.testing {
+        let tokens = RecordingSessionStore()
+        let hooks = PixelClientHooks.testing {
             $0.logger = logger
-            $0.tokenStore = tokens
+            $0.sessionStore = tokens
         }
         var descriptions: [String] = []
-        try await withClient(options: options, username: "sentinel@example.com", password: clientSentinelPassword) { emulator, client in
+        try await withClient(hooks: hooks, username: "sentinel@example.com", password: clientSentinelPassword) { emulator, client in
             _ = try await client.me()
             emulator.faults.expireAllAccessTokens()
             _ = try await client.listProjects()  // 401 → refresh → retry
@@ -39,8 +39,8 @@ import Testing
     }
 
     @Test func theDefaultLoggerIsSilent() throws {
-        let options = PixelClientOptions()
-        #expect(options.logger.handler is SwiftLogNoOpLogHandler)
+        let hooks = PixelClientHooks()
+        #expect(hooks.logger.handler is SwiftLogNoOpLogHandler)
     }
 
     @Test func errorDescriptionIsOneReadableParagraph() {

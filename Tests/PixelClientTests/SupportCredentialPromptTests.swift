@@ -1,5 +1,6 @@
 import Foundation
 import PixelClient
+import PixelClientTesting
 import Settings
 import Synchronization
 import Testing

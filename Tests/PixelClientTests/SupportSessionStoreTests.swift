@@ -230,7 +230,7 @@ private func session(_ token: String = refreshToken) -> StoredSession {
         let sessions = FileSessionStore(directory: root.path)
         // What the client does: it only ever hands refresh tokens to its token store.
         let settings = PixelSettings(username: "me@example.com", password: Secret(sentinelPassword), tenant: "acme")
-        let tokens = SessionTokenStore(store: sessions, key: key, subject: settings.username)
+        let tokens = SessionBinding(store: sessions, key: key, subject: settings.username)
         await tokens.saveRefreshToken(Secret(refreshToken))
         let data = try Data(contentsOf: URL(fileURLWithPath: try #require(sessions.path(forKey: key))))
         let text = String(decoding: data, as: UTF8.self)
@@ -258,10 +258,10 @@ private func session(_ token: String = refreshToken) -> StoredSession {
         #expect(shown[0].contains("<redacted>"))
     }
 
-    @Test func theTokenStoreAdapterSkipsSessionsOfAnotherUserOrExpired() async throws {
+    @Test func aClientSkipsStoredSessionsOfAnotherUserOrExpired() async throws {
         let memory = InMemorySessionStore()
         let warnings = WarningLog()
-        let tokens = SessionTokenStore(store: memory, key: key, subject: "me@example.com", onWarning: warnings.handler)
+        let tokens = SessionBinding(store: memory, key: key, subject: "me@example.com", onWarning: warnings.handler)
         #expect(await tokens.loadRefreshToken() == nil)
         await memory.save(StoredSession(refreshToken: "theirs", subject: "someone@else.org"), key: key)
         #expect(await tokens.loadRefreshToken() == nil)
@@ -274,12 +274,12 @@ private func session(_ token: String = refreshToken) -> StoredSession {
         #expect(memory.keys == [key])
     }
 
-    @Test func theTokenStoreAdapterForwardsTheFileStoresOwnWarnings() async throws {
+    @Test func aClientHearsTheFileStoresOwnWarnings() async throws {
         let root = try SessionStoreTempDirectory()
         defer { root.cleanUp() }
         let files = FileSessionStore(directory: root.path)  // created without a handler
         let registryWarnings = WarningLog()
-        let tokens = SessionTokenStore(store: files, key: key, subject: "me@example.com", onWarning: registryWarnings.handler)
+        let tokens = SessionBinding(store: files, key: key, subject: "me@example.com", onWarning: registryWarnings.handler)
         try writeFile(try #require(files.path(forKey: key)), "{ not json")
         #expect(await tokens.loadRefreshToken() == nil)
         #expect(await files.load(key: key) == nil)  // outside the adapter: nobody to tell

@@ -148,8 +148,8 @@ import Testing
             try await onPlainThread {
                 let client = try PixelClient(settings: settings, options: .testing())
                 _ = try client.me()
-                client.close()
-                client.close()
+                try client.close()
+                try client.close()
                 let error = #expect(throws: PixelError.self) { try client.me() }
                 #expect(error?.code == .clientClosed)
             }

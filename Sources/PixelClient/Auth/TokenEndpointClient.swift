@@ -81,16 +81,3 @@ struct TokenEndpointClient: Sendable {
         }
     }
 }
-
-extension JSONDecoder {
-    static var snakeCase: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
-    }
-}
-
-/// The `User-Agent` of every request.
-enum PixelUserAgent {
-    static let value = "PixelClient-Swift/1.0"
-}

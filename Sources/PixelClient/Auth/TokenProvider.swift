@@ -10,8 +10,11 @@ import Settings
 ///   background refresh runs; once *expired* callers wait for the refresh.
 /// - A failure is delivered to the waiters and **not** stored: the next call tries again.
 /// - A waiter's cancellation only ends that waiter's wait; the shared fetch keeps going.
-/// - Refresh uses the `refresh_token` grant (from memory or the ``PixelTokenStore``) and falls
-///   back to the password grant when Keycloak rejects it.
+/// - Refresh uses the `refresh_token` grant (from memory or the session store) and falls back to
+///   the password grant when Keycloak rejects it.
+/// - Every fetch holds a joining lease on the core's lifecycle, so a background refresh is work
+///   the core waits for before it closes; once the core stops granting leases, fetches fail
+///   with `clientClosed`.
 package actor TokenProvider {
     private enum State {
         case empty
@@ -21,7 +24,8 @@ package actor TokenProvider {
     }
 
     private let endpoint: TokenEndpointClient
-    private let store: (any PixelTokenStore)?
+    private let session: SessionBinding?
+    private let lifecycle: CoreLifecycle
     private let refreshMargin: Duration?
     private let onEvent: PixelEventHandler?
     private let logger: Logger
@@ -36,12 +40,12 @@ package actor TokenProvider {
     private var closed = false
 
     init(
-        endpoint: TokenEndpointClient, store: (any PixelTokenStore)?, initialRefreshToken: Secret<String>?,
+        endpoint: TokenEndpointClient, session: SessionBinding?, lifecycle: CoreLifecycle,
         refreshMargin: Duration?, onEvent: PixelEventHandler?, logger: Logger
     ) {
         self.endpoint = endpoint
-        self.store = store
-        self.refreshToken = initialRefreshToken
+        self.session = session
+        self.lifecycle = lifecycle
         self.refreshMargin = refreshMargin
         self.onEvent = onEvent
         self.logger = logger
@@ -97,20 +101,26 @@ package actor TokenProvider {
         if case .fetching = state { return }
         state = .fetching(current: current)
         let endpoint = self.endpoint
-        let store = self.store
+        let session = self.session
         let remembered = self.refreshToken
         let logger = self.logger
         let onEvent = self.onEvent
+        let lifecycle = self.lifecycle
         fetchTask = Task {
             let result: Result<TokenEndpointClient.Grant, PixelError>
-            do throws(PixelError) {
-                let grant = try await Self.obtain(endpoint: endpoint, store: store, remembered: remembered, logger: logger)
-                if let newRefresh = grant.refreshToken { await store?.saveRefreshToken(newRefresh) }
-                onEvent?(.tokenRefreshed(grant: grant.grant, expiresIn: grant.expiresIn))
-                result = .success(grant)
-            } catch {
-                onEvent?(.authenticationFailed(error))
-                result = .failure(error)
+            if lifecycle.acquire(.joining) {
+                do throws(PixelError) {
+                    let grant = try await Self.obtain(endpoint: endpoint, session: session, remembered: remembered, logger: logger)
+                    if let newRefresh = grant.refreshToken { await session?.saveRefreshToken(newRefresh) }
+                    onEvent?(.tokenRefreshed(grant: grant.grant, expiresIn: grant.expiresIn))
+                    result = .success(grant)
+                } catch {
+                    if error.code != .clientClosed && error.code != .cancelled { onEvent?(.authenticationFailed(error)) }
+                    result = .failure(error)
+                }
+                lifecycle.release()
+            } else {
+                result = .failure(.clientClosed())
             }
             self.finishFetch(result)
         }
@@ -119,10 +129,10 @@ package actor TokenProvider {
     /// Refresh grant first (stored token preferred: another process may have rotated it), then
     /// the password grant if Keycloak rejects the refresh token.
     private static func obtain(
-        endpoint: TokenEndpointClient, store: (any PixelTokenStore)?, remembered: Secret<String>?, logger: Logger
+        endpoint: TokenEndpointClient, session: SessionBinding?, remembered: Secret<String>?, logger: Logger
     ) async throws(PixelError) -> TokenEndpointClient.Grant {
         let refresh: Secret<String>?
-        if let stored = await store?.loadRefreshToken() { refresh = stored } else { refresh = remembered }
+        if let stored = await session?.loadRefreshToken() { refresh = stored } else { refresh = remembered }
         if let refresh {
             do throws(PixelError) {
                 return try await endpoint.refreshGrant(refresh)

@@ -4,38 +4,37 @@ import NIOHTTP1
 /// The async Pixel API client. Method names mirror pixel-client's, camel-cased
 /// (`list_projects` → ``listProjects(_:)``), with typed models and ids.
 ///
-/// It is a cheap `Sendable` handle on a ``PixelClientCore`` (connection pool + token); copies share
-/// the core. Every error is a ``PixelError``.
+/// It is a cheap `Sendable` value over a ``PixelClientCore`` (connection pool + token); copies
+/// share the core. Every error is a ``PixelError``.
 ///
 /// ```swift
-/// let core = try PixelClientCore(settings: settings)
-/// let client = PixelAsyncClient(core: core)
+/// let client = try PixelAsyncClient(settings: settings)
 /// let me = try await client.me()
 /// for project in try await client.listProjects(ListParams(limit: 20)) { print(project.name) }
 /// await client.close()
 /// ```
 public struct PixelAsyncClient: Sendable {
+    /// Where each call finds its core: the core itself, or a registry generation that follows
+    /// the newest core of its settings.
+    package let source: any CoreSource
+
     /// The shared core: pool, token provider, logger and hooks.
-    public var core: PixelClientCore { handle.core }
+    public var core: PixelClientCore { source.currentCore }
 
-    /// What this facade holds: a small per-holder object that points at the shared core, so that
-    /// copying a client from the factory's per-thread cache does not touch the core's reference
-    /// count, which every thread would otherwise contend on.
-    @usableFromInline let handle: ClientHandle
-
-    /// A facade over an existing core (the factory shares one core between facades).
+    /// A facade over an existing core (facades of one core share its pool and token).
     public init(core: PixelClientCore) {
-        self.handle = ClientHandle(core: core)
+        self.source = core
     }
 
-    @usableFromInline
-    init(handle: ClientHandle) {
-        self.handle = handle
+    package init(source: any CoreSource) {
+        self.source = source
     }
 
     /// Builds a new core from settings (no I/O) and wraps it. Close it with ``close(gracePeriod:)``.
-    public init(settings: PixelSettings, options: PixelClientOptions = PixelClientOptions()) throws(PixelError) {
-        self.handle = ClientHandle(core: try PixelClientCore(settings: settings, options: options))
+    public init(
+        settings: PixelSettings, options: PixelClientOptions = PixelClientOptions(), hooks: PixelClientHooks = PixelClientHooks()
+    ) throws(PixelError) {
+        self.source = try PixelClientCore(settings: settings, options: options, hooks: hooks)
     }
 
     /// Closes the shared core (idempotent): later calls on any facade of it fail with
@@ -45,7 +44,16 @@ public struct PixelAsyncClient: Sendable {
     }
 
     /// A blocking facade over the same core.
-    public var blocking: PixelClient { PixelClient(handle: handle) }
+    public var blocking: PixelClient { PixelClient(async: self) }
+
+    /// Runs `operation` with a client pinned to one core under one lease: every call it makes
+    /// goes to that core, which stays open for it even if it is retired or closed meanwhile (up
+    /// to the close's grace period).
+    func pinned<Result>(_ operation: (PixelAsyncClient) async throws(PixelError) -> Result) async throws(PixelError) -> Result {
+        try await source.withLease { core async throws(PixelError) -> Result in
+            try await operation(PixelAsyncClient(source: PinnedCore(core: core)))
+        }
+    }
 
     // MARK: - Helpers shared by the resource extensions
 
@@ -53,15 +61,20 @@ public struct PixelAsyncClient: Sendable {
         "/projects/\(project)/data_collections/\(dataCollection)"
     }
 
+    /// Sends `request` on a leased core and decodes the response.
+    func send<Response: Decodable>(_ request: APIRequest, as type: Response.Type = Response.self) async throws(PixelError) -> Response {
+        try await source.withLease { core async throws(PixelError) -> Response in try await core.perform(request) }
+    }
+
     func get<Response: Decodable>(_ path: String, query: QueryItems = QueryItems(), as type: Response.Type = Response.self) async throws(PixelError) -> Response {
-        try await core.send(APIRequest(.GET, path, query: query))
+        try await send(APIRequest(.GET, path, query: query))
     }
 
     func send<Response: Decodable>(_ method: HTTPMethod, _ path: String, query: QueryItems = QueryItems(), as type: Response.Type = Response.self) async throws(PixelError) -> Response {
-        try await core.send(APIRequest(method, path, query: query))
+        try await send(APIRequest(method, path, query: query))
     }
 
     func send<Response: Decodable>(_ method: HTTPMethod, _ path: String, query: QueryItems = QueryItems(), body: some Encodable & Sendable, sensitive: Bool = false, as type: Response.Type = Response.self) async throws(PixelError) -> Response {
-        try await core.send(APIRequest(method, path, query: query).withJSONBody(body, sensitive: sensitive))
+        try await send(APIRequest(method, path, query: query).withJSONBody(body, sensitive: sensitive))
     }
 }

@@ -6,94 +6,139 @@ import NIOFoundationCompat
 import NIOHTTP1
 import Settings
 
-/// The shared heart of a Pixel client: one connection pool (`HTTPTransport`), one Keycloak
-/// token provider, the logger and the hooks. ``PixelAsyncClient`` and ``PixelClient`` are thin
+/// The shared heart of a Pixel client: one connection pool, one Keycloak token provider, the
+/// logger and the hooks, and one lifecycle. ``PixelAsyncClient`` and ``PixelClient`` are thin
 /// facades over one core, so async and blocking callers share connections and the token.
 ///
 /// Construction is synchronous and does **no I/O** (the token is fetched on the first call), so a
-/// factory can build cores inside a lock. Every core must be closed exactly once with
-/// ``close(gracePeriod:)`` — it waits for requests in flight, then shuts the pool down.
+/// factory can build cores inside a lock. Every call, token fetch, object-store transfer and whole
+/// upload holds a *lease* on the core while it runs; ``close(gracePeriod:)`` stops granting
+/// leases, waits up to the grace period for the ones held, then shuts the pool down. Close every
+/// core you build yourself exactly once (a second close waits for the first).
 ///
 /// ```swift
-/// let core = try PixelClientCore(settings: settings, options: PixelClientOptions(logger: logger))
+/// let core = try PixelClientCore(settings: settings, hooks: PixelClientHooks(logger: logger))
 /// let client = PixelAsyncClient(core: core)      // async face
 /// let blocking = PixelClient(core: core)         // blocking face, same pool and token
 /// print(try await client.me().email ?? "")
 /// await core.close()
 /// ```
 public final class PixelClientCore: Sendable {
-    /// The settings this core was built from.
+    /// The settings this core uses: the settings it was built from with its options applied.
     public let settings: PixelSettings
     /// The options this core was built with.
     public let options: PixelClientOptions
+    /// The hooks this core reports to.
+    public let hooks: PixelClientHooks
     let transport: HTTPTransport
     let tokens: TokenProvider
-    let logger: Logger
     let retryPolicy: RetryPolicy
-    /// Leases and forwarding for cores made by a ``PixelClientRegistry`` (see `CoreRouting`).
-    let routing: CoreRouting
+    /// Leases, draining and closing: the core's one lifecycle.
+    let lifecycle: CoreLifecycle
+
+    var logger: Logger { hooks.logger }
 
     /// Builds the pool and the token provider; no network traffic happens here.
     ///
+    /// - Parameters:
+    ///   - settings: who to sign in as and where the API is.
+    ///   - options: overrides and tuning; see ``PixelClientOptions``.
+    ///   - hooks: logger, event handler, session store and proxy environment.
     /// - Throws: ``PixelError/Code/invalidInput`` for an unusable proxy setting.
-    public convenience init(settings: PixelSettings, options: PixelClientOptions = PixelClientOptions()) throws(PixelError) {
-        try self.init(settings: settings, options: options, routing: CoreRouting())
-    }
-
-    /// A core whose calls follow `routing` (the registry's form).
-    init(settings: PixelSettings, options: PixelClientOptions, routing: CoreRouting) throws(PixelError) {
-        self.routing = routing
+    public init(settings: PixelSettings, options: PixelClientOptions = PixelClientOptions(), hooks: PixelClientHooks = PixelClientHooks()) throws(PixelError) {
+        let settings = options.applied(to: settings)
         self.settings = settings
         self.options = options
-        self.logger = options.logger
-        self.transport = try HTTPTransport(settings: settings, environment: options.environment)
+        self.hooks = hooks
+        let lifecycle = CoreLifecycle()
+        self.lifecycle = lifecycle
+        self.transport = try HTTPTransport(settings: settings, environment: hooks.proxyEnvironment)
         self.retryPolicy = RetryPolicy(
             maxAttempts: max(1, settings.retryAttempts), baseDelay: options.retryBaseDelay, maxDelay: options.retryMaxDelay)
         let endpoint = TokenEndpointClient(
             transport: transport, endpoint: settings.tokenEndpoint, username: settings.username,
-            password: settings.password, logger: options.logger)
+            password: settings.password, logger: hooks.logger)
+        let eventHandler = hooks.eventHandler
+        let session = hooks.sessionStore.map { store in
+            SessionBinding(
+                store: store, key: settings.fingerprint.hex, subject: settings.username,
+                onWarning: { warning in eventHandler?(.sessionStoreWarning(warning)) })
+        }
         self.tokens = TokenProvider(
-            endpoint: endpoint, store: options.tokenStore, initialRefreshToken: options.initialRefreshToken,
-            refreshMargin: options.tokenRefreshMargin, onEvent: options.eventHandler, logger: options.logger)
+            endpoint: endpoint, session: session, lifecycle: lifecycle, refreshMargin: options.tokenRefreshMargin,
+            onEvent: eventHandler, logger: hooks.logger)
     }
 
-    /// Requests being executed right now (API, token and object-store).
-    public var inFlightRequestCount: Int { transport.inFlightCount }
+    /// Calls, transfers and uploads running on this core right now (the leases held).
+    public var inFlightRequestCount: Int { lifecycle.leaseCount }
 
-    /// True once ``close(gracePeriod:)`` has started.
-    public var isClosed: Bool { transport.isClosingOrClosed }
+    /// Where a core is in its life.
+    public enum LifecycleState: Sendable, Hashable {
+        /// Taking calls.
+        case open
+        /// Taking no new calls; the calls, transfers and uploads already running finish (until
+        /// the grace period ends), then the connections close. A registry's clients send their
+        /// new calls to a newer core meanwhile; others get ``PixelError/Code/clientClosed``.
+        case draining
+        /// The connections are closed; every call fails with ``PixelError/Code/clientClosed``.
+        case closed
+    }
 
-    /// Marks the core as replaced (the factory built a newer one). It keeps serving until closed.
-    public func retire() { transport.retire() }
+    /// Where the core is in its life: open, draining or closed.
+    public var lifecycleState: LifecycleState {
+        switch lifecycle.state {
+        case .open: .open
+        case .draining, .shuttingDown: .draining
+        case .closed: .closed
+        }
+    }
 
-    /// Stops accepting calls (they fail with ``PixelError/Code/clientClosed``), waits up to
-    /// `gracePeriod` for calls in flight, then shuts the connection pool down. Idempotent.
+    /// `true` once the core is closed: its connections are shut down.
+    public var isClosed: Bool { lifecycleState == .closed }
+
+    /// Stops taking new calls (they fail with ``PixelError/Code/clientClosed``), waits up to
+    /// `gracePeriod` for the calls, transfers and uploads in flight, then shuts the connection
+    /// pool down; whatever still runs then fails with `clientClosed`. Idempotent: a later or
+    /// concurrent call returns once the core is closed.
     public func close(gracePeriod: Duration = .seconds(10)) async {
-        let wasOpen = !isClosed
-        await tokens.close()
-        await transport.close(gracePeriod: gracePeriod)
-        if wasOpen { options.eventHandler?(.closed) }
+        _ = await finishClosing(gracePeriod: gracePeriod)
+    }
+
+    /// ``close(gracePeriod:)`` that says whether this call closed the core and whether it cut
+    /// leases off; the registry reports it.
+    func finishClosing(gracePeriod: Duration) async -> CoreLifecycle.CloseOutcome {
+        let (tokens, transport) = (self.tokens, self.transport)
+        let outcome = await lifecycle.close(gracePeriod: gracePeriod) {
+            await tokens.close()
+            await transport.shutDown()
+        }
+        if case .closed = outcome { hooks.eventHandler?(.closed) }
+        return outcome
+    }
+
+    /// Stops granting leases without waiting (a registry retiring the core); returns the leases
+    /// still held, or `nil` when the core was not open. Finish with ``finishClosing(gracePeriod:)``.
+    @discardableResult
+    func beginDraining() -> Int? {
+        lifecycle.beginDraining()
+    }
+
+    /// The object-store side of this core (same pool, no auth, upload timeout). The caller holds
+    /// a lease.
+    package var objectStore: ObjectStoreClient { ObjectStoreClient(transport: transport, logger: logger) }
+
+    /// Leases this core, sends one API request and decodes the response (package tools and tests).
+    package func send<Response: Decodable>(_ request: APIRequest, as type: Response.Type = Response.self) async throws(PixelError) -> Response {
+        try await withLease { core async throws(PixelError) -> Response in try await core.perform(request) }
     }
 
     // MARK: - Sending API requests
 
     /// Sends an API request with a bearer token, retries and the single 401 re-authentication, and
-    /// returns a 2xx response (anything else is thrown as a ``PixelError``).
-    package func send(_ request: APIRequest) async throws(PixelError) -> TransportResponse {
-        try await send(request, hops: 0)
-    }
-
-    /// Leases this core for the whole call, or hands the call to the core that replaced it.
-    private func send(_ request: APIRequest, hops: Int) async throws(PixelError) -> TransportResponse {
-        switch routing.admit(transportClosed: isClosed) {
-        case .forward(let successor):
-            let next = try successor()
-            guard next !== self, hops < 64 else { throw .clientClosed() }
-            return try await next.send(request, hops: hops + 1)
-        case .leased:
-            defer { routing.release() }
-            return try await sendLeased(request)
-        }
+    /// returns a 2xx response (anything else is thrown as a ``PixelError``). The caller holds a
+    /// lease on this core.
+    package func perform(_ request: APIRequest) async throws(PixelError) -> TransportResponse {
+        try await sendLeased(request)
     }
 
     private func sendLeased(_ request: APIRequest) async throws(PixelError) -> TransportResponse {
@@ -101,13 +146,6 @@ public final class PixelClientCore: Sendable {
         let url = request.url(base: settings.apiBaseURL)
         let method = request.method.rawValue
         let maxAttempts = RetryPolicy.isIdempotent(method) ? retryPolicy.maxAttempts : 1
-        if !transport.allowInsecureHTTP, !TransportSecurity.isSafeForCredentials(url) {
-            throw PixelError(
-                code: .insecureTransport,
-                message: "Refusing to send credentials over plain http:// to a non-loopback host. "
-                    + "Use https://, or set PIXEL_ALLOW_INSECURE_HTTP=true if you really mean it.",
-                method: method, url: url)
-        }
         var attempt = 0
         var reauthenticated = false
         while true {
@@ -159,7 +197,7 @@ public final class PixelClientCore: Sendable {
                 var error = httpError(response, request: request, url: url, requestID: requestID)
                 error.code = .authentication
                 error.message = "The API rejected a freshly issued access token (401 twice)."
-                options.eventHandler?(.authenticationFailed(error))
+                hooks.eventHandler?(.authenticationFailed(error))
                 throw error
             case let status where RetryPolicy.retryableStatuses.contains(status) && attempt < maxAttempts:
                 try await backoff(
@@ -172,9 +210,9 @@ public final class PixelClientCore: Sendable {
         }
     }
 
-    /// Sends and decodes the JSON response.
-    package func send<Response: Decodable>(_ request: APIRequest, as type: Response.Type = Response.self) async throws(PixelError) -> Response {
-        let response = try await send(request)
+    /// ``perform(_:)`` and decodes the JSON response.
+    package func perform<Response: Decodable>(_ request: APIRequest, as type: Response.Type = Response.self) async throws(PixelError) -> Response {
+        let response = try await perform(request)
         do {
             return try PixelJSON.makeDecoder().decode(Response.self, from: Data(buffer: response.body))
         } catch {
@@ -188,7 +226,7 @@ public final class PixelClientCore: Sendable {
     private func backoff(after attempt: Int, retryAfter: String?, method: String, url: String, reason: String) async throws(PixelError) {
         let delay = retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter)
         logger.debug("retry \(method) \(url) in \(delay)", metadata: ["attempt": "\(attempt + 1)", "reason": "\(reason)"])
-        options.eventHandler?(.requestRetried(method: method, url: url, attempt: attempt + 1, reason: reason))
+        hooks.eventHandler?(.requestRetried(method: method, url: url, attempt: attempt + 1, reason: reason))
         do {
             try await Task.sleep(for: delay)
         } catch {
@@ -205,23 +243,7 @@ public final class PixelClientCore: Sendable {
             : "The API answered \(status) \(reason)."
         return PixelError(
             code: .httpStatus, message: message, method: request.method.rawValue, url: url, status: status,
-            requestID: requestID, detail: Self.serverDetail(response.body), requestBody: request.bodyForErrors)
-    }
-
-    /// `detail` from a FastAPI-style JSON body (compact JSON when it is not a string); the first
-    /// 300 characters of a non-JSON body.
-    static func serverDetail(_ body: ByteBuffer) -> String? {
-        let data = Data(buffer: body)
-        guard !data.isEmpty else { return nil }
-        if let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
-            let detail = (object as? [String: Any])?["detail"] ?? object
-            if let text = detail as? String { return text }
-            if let encoded = try? JSONSerialization.data(withJSONObject: detail, options: [.sortedKeys, .fragmentsAllowed]) {
-                return String(decoding: encoded, as: UTF8.self)
-            }
-        }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.count > 300 ? String(text.prefix(300)) + "…" : text
+            requestID: requestID, detail: response.serverDetail, requestBody: request.bodyForErrors)
     }
 
     static func describe(decodingError error: any Error) -> String {

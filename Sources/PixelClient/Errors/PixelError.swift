@@ -21,7 +21,7 @@ public struct PixelError: Error, Sendable, CustomStringConvertible {
         private enum Backing: String, Hashable, Sendable {
             case httpStatus, transport, timeout, authentication, decoding, invalidInput, clientClosed
             case syncCallInAsyncContext, insecureTransport, jobFailed, cancelled, registryShutDown
-            case presignedURLExpired, uploadPairingMismatch
+            case presignedURLExpired, uploadPairingMismatch, shutdownUnsupported
         }
         private let backing: Backing
         private init(_ backing: Backing) { self.backing = backing }
@@ -51,6 +51,8 @@ public struct PixelError: Error, Sendable, CustomStringConvertible {
         public static let cancelled = Code(.cancelled)
         /// The client registry was shut down; `getClient` no longer hands out clients.
         public static let registryShutDown = Code(.registryShutDown)
+        /// ``PixelClientRegistry/shared`` was asked to shut down; it stays usable for the whole process.
+        public static let shutdownUnsupported = Code(.shutdownUnsupported)
         /// The object store refused a presigned upload URL with 403: it expired (or its signature
         /// no longer matches). Retrying the same URL cannot help; start the upload again.
         public static let presignedURLExpired = Code(.presignedURLExpired)

@@ -10,7 +10,7 @@ import Settings
 ///
 /// ```swift
 /// let client = try PixelClient(settings: settings)
-/// defer { client.close() }
+/// defer { try? client.close() }
 /// let projects = try client.listProjects()
 /// for result in client.paginateImages(project: 1, dataCollection: 2) { print(try result.get().id) }
 /// ```
@@ -26,53 +26,63 @@ public struct PixelClient: Sendable {
         self.async = PixelAsyncClient(core: core)
     }
 
-    @usableFromInline
-    init(handle: ClientHandle) {
-        self.async = PixelAsyncClient(handle: handle)
+    /// The blocking face of `async` (same core).
+    public init(async: PixelAsyncClient) {
+        self.async = async
     }
 
     /// Builds a new core from settings (no I/O). Close it with ``close(gracePeriod:)``.
-    public init(settings: PixelSettings, options: PixelClientOptions = PixelClientOptions()) throws(PixelError) {
-        self.init(core: try PixelClientCore(settings: settings, options: options))
+    public init(
+        settings: PixelSettings, options: PixelClientOptions = PixelClientOptions(), hooks: PixelClientHooks = PixelClientHooks()
+    ) throws(PixelError) {
+        self.init(core: try PixelClientCore(settings: settings, options: options, hooks: hooks))
     }
 
-    func run<Value: Sendable>(_ asyncMethod: String, _ body: @escaping @Sendable (PixelAsyncClient) async throws(PixelError) -> Value) throws(PixelError) -> Value {
+    /// Runs the async method of the same name to completion for a blocking caller. The
+    /// blocking and async methods share their names, so `#function` names the async one in
+    /// the error a caller inside a task gets.
+    func run<Value: Sendable>(
+        asyncMethod: String = #function, _ body: @escaping @Sendable (PixelAsyncClient) async throws(PixelError) -> Value
+    ) throws(PixelError) -> Value {
         let client = async
         return try BlockingBridge.run(asyncMethod: asyncMethod) { () async throws(PixelError) in try await body(client) }
     }
 
     /// Closes the shared core (idempotent), waiting up to `gracePeriod` for calls in flight.
+    ///
+    /// - Throws: ``PixelError/Code/syncCallInAsyncContext`` when called inside a Swift concurrency
+    ///   task or on an event loop, where waiting could deadlock (use `await client.async.close()`
+    ///   there); nothing is closed then.
     @available(*, noasync, message: "Use `await client.async.close()`")
-    public func close(gracePeriod: Duration = .seconds(10)) {
+    public func close(gracePeriod: Duration = .seconds(10)) throws(PixelError) {
         let client = async
-        _ = try? BlockingBridge.run(asyncMethod: "close(gracePeriod:)") { () async throws(PixelError) in await client.close(gracePeriod: gracePeriod) }
+        try BlockingBridge.run(asyncMethod: "close(gracePeriod:)") { () async throws(PixelError) in await client.close(gracePeriod: gracePeriod) }
     }
-
 
     // MARK: - Users
 
     /// The signed-in user. Blocking form of ``PixelAsyncClient/me(extended:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.me(extended:)`")
     public func me(extended: Bool = false) throws(PixelError) -> User {
-        try run("me(extended:)") { client async throws(PixelError) in try await client.me(extended: extended) }
+        try run { client async throws(PixelError) in try await client.me(extended: extended) }
     }
 
     /// The tenant's plugins. Blocking form of ``PixelAsyncClient/getPlugins()``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getPlugins()`")
     public func getPlugins() throws(PixelError) -> [Plugin] {
-        try run("getPlugins()") { client async throws(PixelError) in try await client.getPlugins() }
+        try run { client async throws(PixelError) in try await client.getPlugins() }
     }
 
     /// Creates a Keycloak user (sensitive: never logged). Blocking form of ``PixelAsyncClient/createOIDCUser(_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.createOIDCUser(_:)`")
     public func createOIDCUser(_ user: OIDCUserCreate) throws(PixelError) -> User {
-        try run("createOIDCUser(_:)") { client async throws(PixelError) in try await client.createOIDCUser(user) }
+        try run { client async throws(PixelError) in try await client.createOIDCUser(user) }
     }
 
     /// Updates a Keycloak user. Blocking form of ``PixelAsyncClient/updateOIDCUser(_:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.updateOIDCUser(_:_:)`")
     public func updateOIDCUser(_ id: UserID, _ update: OIDCUserUpdate) throws(PixelError) -> User {
-        try run("updateOIDCUser(_:_:)") { client async throws(PixelError) in try await client.updateOIDCUser(id, update) }
+        try run { client async throws(PixelError) in try await client.updateOIDCUser(id, update) }
     }
 
 
@@ -81,57 +91,57 @@ public struct PixelClient: Sendable {
     /// Creates a project. Blocking form of ``PixelAsyncClient/createProject(_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.createProject(_:)`")
     public func createProject(_ project: ProjectCreate) throws(PixelError) -> Project {
-        try run("createProject(_:)") { client async throws(PixelError) in try await client.createProject(project) }
+        try run { client async throws(PixelError) in try await client.createProject(project) }
     }
 
     /// Creates a project from its fields. Blocking form of ``PixelAsyncClient/createProject(name:description:areaOfInterest:parentProjectID:tags:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.createProject(name:description:areaOfInterest:parentProjectID:tags:)`")
     public func createProject(name: String, description: String, areaOfInterest: GeoJSONPolygon, parentProjectID: ProjectID? = nil, tags: [String]? = nil) throws(PixelError) -> Project {
-        try run("createProject(name:description:areaOfInterest:parentProjectID:tags:)") { client async throws(PixelError) in try await client.createProject(name: name, description: description, areaOfInterest: areaOfInterest, parentProjectID: parentProjectID, tags: tags) }
+        try run { client async throws(PixelError) in try await client.createProject(name: name, description: description, areaOfInterest: areaOfInterest, parentProjectID: parentProjectID, tags: tags) }
     }
 
     /// Lists projects. Blocking form of ``PixelAsyncClient/listProjects(_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.listProjects(_:)`")
     public func listProjects(_ params: ProjectListParams = .init()) throws(PixelError) -> [Project] {
-        try run("listProjects(_:)") { client async throws(PixelError) in try await client.listProjects(params) }
+        try run { client async throws(PixelError) in try await client.listProjects(params) }
     }
 
     /// Lists deleted projects. Blocking form of ``PixelAsyncClient/listDeletedProjects(_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.listDeletedProjects(_:)`")
     public func listDeletedProjects(_ params: ProjectListParams = .init()) throws(PixelError) -> [Project] {
-        try run("listDeletedProjects(_:)") { client async throws(PixelError) in try await client.listDeletedProjects(params) }
+        try run { client async throws(PixelError) in try await client.listDeletedProjects(params) }
     }
 
     /// One project. Blocking form of ``PixelAsyncClient/getProject(_:extended:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getProject(_:extended:)`")
     public func getProject(_ id: ProjectID, extended: Bool = false) throws(PixelError) -> Project {
-        try run("getProject(_:extended:)") { client async throws(PixelError) in try await client.getProject(id, extended: extended) }
+        try run { client async throws(PixelError) in try await client.getProject(id, extended: extended) }
     }
 
     /// Changes a project. Blocking form of ``PixelAsyncClient/updateProject(_:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.updateProject(_:_:)`")
     public func updateProject(_ id: ProjectID, _ update: ProjectUpdate) throws(PixelError) -> Project {
-        try run("updateProject(_:_:)") { client async throws(PixelError) in try await client.updateProject(id, update) }
+        try run { client async throws(PixelError) in try await client.updateProject(id, update) }
     }
 
     /// Moves a project. Blocking form of ``PixelAsyncClient/moveProject(_:to:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.moveProject(_:to:)`")
     public func moveProject(_ id: ProjectID, to destination: ProjectDestination) throws(PixelError) -> Project {
-        try run("moveProject(_:to:)") { client async throws(PixelError) in try await client.moveProject(id, to: destination) }
+        try run { client async throws(PixelError) in try await client.moveProject(id, to: destination) }
     }
 
     /// Deletes a project. Blocking form of ``PixelAsyncClient/deleteProject(_:)``.
     @discardableResult
     @available(*, noasync, message: "Use `try await PixelAsyncClient.deleteProject(_:)`")
     public func deleteProject(_ id: ProjectID) throws(PixelError) -> DeletionResult {
-        try run("deleteProject(_:)") { client async throws(PixelError) in try await client.deleteProject(id) }
+        try run { client async throws(PixelError) in try await client.deleteProject(id) }
     }
 
     /// Restores a deleted project. Blocking form of ``PixelAsyncClient/restoreProject(_:)``.
     @discardableResult
     @available(*, noasync, message: "Use `try await PixelAsyncClient.restoreProject(_:)`")
     public func restoreProject(_ id: ProjectID) throws(PixelError) -> Project {
-        try run("restoreProject(_:)") { client async throws(PixelError) in try await client.restoreProject(id) }
+        try run { client async throws(PixelError) in try await client.restoreProject(id) }
     }
 
 
@@ -140,57 +150,57 @@ public struct PixelClient: Sendable {
     /// Creates a data collection. Blocking form of ``PixelAsyncClient/createDataCollection(project:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.createDataCollection(project:_:)`")
     public func createDataCollection(project: ProjectID, _ dataCollection: DataCollectionCreate) throws(PixelError) -> DataCollection {
-        try run("createDataCollection(project:_:)") { client async throws(PixelError) in try await client.createDataCollection(project: project, dataCollection) }
+        try run { client async throws(PixelError) in try await client.createDataCollection(project: project, dataCollection) }
     }
 
     /// Creates a data collection from its fields. Blocking form of ``PixelAsyncClient/createDataCollection(project:name:description:dataCollectionType:tags:rasterInfo:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.createDataCollection(project:name:description:dataCollectionType:tags:rasterInfo:)`")
     public func createDataCollection(project: ProjectID, name: String, description: String, dataCollectionType: DataCollectionType, tags: [String]? = nil, rasterInfo: RasterInfo? = nil) throws(PixelError) -> DataCollection {
-        try run("createDataCollection(project:name:description:dataCollectionType:tags:rasterInfo:)") { client async throws(PixelError) in try await client.createDataCollection(project: project, name: name, description: description, dataCollectionType: dataCollectionType, tags: tags, rasterInfo: rasterInfo) }
+        try run { client async throws(PixelError) in try await client.createDataCollection(project: project, name: name, description: description, dataCollectionType: dataCollectionType, tags: tags, rasterInfo: rasterInfo) }
     }
 
     /// Lists data collections. Blocking form of ``PixelAsyncClient/listDataCollections(project:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.listDataCollections(project:_:)`")
     public func listDataCollections(project: ProjectID, _ params: DataCollectionListParams = .init()) throws(PixelError) -> [DataCollection] {
-        try run("listDataCollections(project:_:)") { client async throws(PixelError) in try await client.listDataCollections(project: project, params) }
+        try run { client async throws(PixelError) in try await client.listDataCollections(project: project, params) }
     }
 
     /// Lists deleted data collections. Blocking form of ``PixelAsyncClient/listDeletedDataCollections(project:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.listDeletedDataCollections(project:_:)`")
     public func listDeletedDataCollections(project: ProjectID, _ params: DataCollectionListParams = .init()) throws(PixelError) -> [DataCollection] {
-        try run("listDeletedDataCollections(project:_:)") { client async throws(PixelError) in try await client.listDeletedDataCollections(project: project, params) }
+        try run { client async throws(PixelError) in try await client.listDeletedDataCollections(project: project, params) }
     }
 
     /// One data collection. Blocking form of ``PixelAsyncClient/getDataCollection(project:id:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getDataCollection(project:id:)`")
     public func getDataCollection(project: ProjectID, id: DataCollectionID) throws(PixelError) -> DataCollection {
-        try run("getDataCollection(project:id:)") { client async throws(PixelError) in try await client.getDataCollection(project: project, id: id) }
+        try run { client async throws(PixelError) in try await client.getDataCollection(project: project, id: id) }
     }
 
     /// Changes a data collection. Blocking form of ``PixelAsyncClient/updateDataCollection(project:id:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.updateDataCollection(project:id:_:)`")
     public func updateDataCollection(project: ProjectID, id: DataCollectionID, _ update: DataCollectionUpdate) throws(PixelError) -> DataCollection {
-        try run("updateDataCollection(project:id:_:)") { client async throws(PixelError) in try await client.updateDataCollection(project: project, id: id, update) }
+        try run { client async throws(PixelError) in try await client.updateDataCollection(project: project, id: id, update) }
     }
 
     /// Moves a data collection to another project. Blocking form of ``PixelAsyncClient/moveDataCollection(project:id:to:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.moveDataCollection(project:id:to:)`")
     public func moveDataCollection(project: ProjectID, id: DataCollectionID, to newProject: ProjectID) throws(PixelError) -> DataCollection {
-        try run("moveDataCollection(project:id:to:)") { client async throws(PixelError) in try await client.moveDataCollection(project: project, id: id, to: newProject) }
+        try run { client async throws(PixelError) in try await client.moveDataCollection(project: project, id: id, to: newProject) }
     }
 
     /// Deletes a data collection. Blocking form of ``PixelAsyncClient/deleteDataCollection(project:id:)``.
     @discardableResult
     @available(*, noasync, message: "Use `try await PixelAsyncClient.deleteDataCollection(project:id:)`")
     public func deleteDataCollection(project: ProjectID, id: DataCollectionID) throws(PixelError) -> DeletionResult {
-        try run("deleteDataCollection(project:id:)") { client async throws(PixelError) in try await client.deleteDataCollection(project: project, id: id) }
+        try run { client async throws(PixelError) in try await client.deleteDataCollection(project: project, id: id) }
     }
 
     /// Restores a deleted data collection. Blocking form of ``PixelAsyncClient/restoreDataCollection(project:id:)``.
     @discardableResult
     @available(*, noasync, message: "Use `try await PixelAsyncClient.restoreDataCollection(project:id:)`")
     public func restoreDataCollection(project: ProjectID, id: DataCollectionID) throws(PixelError) -> DataCollection {
-        try run("restoreDataCollection(project:id:)") { client async throws(PixelError) in try await client.restoreDataCollection(project: project, id: id) }
+        try run { client async throws(PixelError) in try await client.restoreDataCollection(project: project, id: id) }
     }
 
 
@@ -199,38 +209,38 @@ public struct PixelClient: Sendable {
     /// Lists images. Blocking form of ``PixelAsyncClient/getImages(project:dataCollection:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getImages(project:dataCollection:_:)`")
     public func getImages(project: ProjectID, dataCollection: DataCollectionID, _ params: ImageListParams = .init()) throws(PixelError) -> [Image] {
-        try run("getImages(project:dataCollection:_:)") { client async throws(PixelError) in try await client.getImages(project: project, dataCollection: dataCollection, params) }
+        try run { client async throws(PixelError) in try await client.getImages(project: project, dataCollection: dataCollection, params) }
     }
 
     /// One image. Blocking form of ``PixelAsyncClient/getImage(project:dataCollection:id:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getImage(project:dataCollection:id:)`")
     public func getImage(project: ProjectID, dataCollection: DataCollectionID, id: ImageID) throws(PixelError) -> Image {
-        try run("getImage(project:dataCollection:id:)") { client async throws(PixelError) in try await client.getImage(project: project, dataCollection: dataCollection, id: id) }
+        try run { client async throws(PixelError) in try await client.getImage(project: project, dataCollection: dataCollection, id: id) }
     }
 
     /// An image's metadata. Blocking form of ``PixelAsyncClient/getImageMetadata(project:dataCollection:id:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getImageMetadata(project:dataCollection:id:)`")
     public func getImageMetadata(project: ProjectID, dataCollection: DataCollectionID, id: ImageID) throws(PixelError) -> MetadataObject {
-        try run("getImageMetadata(project:dataCollection:id:)") { client async throws(PixelError) in try await client.getImageMetadata(project: project, dataCollection: dataCollection, id: id) }
+        try run { client async throws(PixelError) in try await client.getImageMetadata(project: project, dataCollection: dataCollection, id: id) }
     }
 
     /// Changes tags and metadata. Blocking form of ``PixelAsyncClient/updateImage(project:dataCollection:id:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.updateImage(project:dataCollection:id:_:)`")
     public func updateImage(project: ProjectID, dataCollection: DataCollectionID, id: ImageID, _ update: ImageUpdate) throws(PixelError) -> Image {
-        try run("updateImage(project:dataCollection:id:_:)") { client async throws(PixelError) in try await client.updateImage(project: project, dataCollection: dataCollection, id: id, update) }
+        try run { client async throws(PixelError) in try await client.updateImage(project: project, dataCollection: dataCollection, id: id, update) }
     }
 
     /// Deletes one. Blocking form of ``PixelAsyncClient/deleteImage(project:dataCollection:id:)``.
     @discardableResult
     @available(*, noasync, message: "Use `try await PixelAsyncClient.deleteImage(project:dataCollection:id:)`")
     public func deleteImage(project: ProjectID, dataCollection: DataCollectionID, id: ImageID) throws(PixelError) -> DeletionResult {
-        try run("deleteImage(project:dataCollection:id:)") { client async throws(PixelError) in try await client.deleteImage(project: project, dataCollection: dataCollection, id: id) }
+        try run { client async throws(PixelError) in try await client.deleteImage(project: project, dataCollection: dataCollection, id: id) }
     }
 
     /// Moves one to another project and data collection. Blocking form of ``PixelAsyncClient/moveImage(project:dataCollection:id:toProject:toDataCollection:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.moveImage(project:dataCollection:id:toProject:toDataCollection:)`")
     public func moveImage(project: ProjectID, dataCollection: DataCollectionID, id: ImageID, toProject: ProjectID, toDataCollection: DataCollectionID) throws(PixelError) -> Image {
-        try run("moveImage(project:dataCollection:id:toProject:toDataCollection:)") { client async throws(PixelError) in try await client.moveImage(project: project, dataCollection: dataCollection, id: id, toProject: toProject, toDataCollection: toDataCollection) }
+        try run { client async throws(PixelError) in try await client.moveImage(project: project, dataCollection: dataCollection, id: id, toProject: toProject, toDataCollection: toDataCollection) }
     }
 
 
@@ -239,32 +249,32 @@ public struct PixelClient: Sendable {
     /// Lists rasters. Blocking form of ``PixelAsyncClient/getRasters(project:dataCollection:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getRasters(project:dataCollection:_:)`")
     public func getRasters(project: ProjectID, dataCollection: DataCollectionID, _ params: RasterListParams = .init()) throws(PixelError) -> [Raster] {
-        try run("getRasters(project:dataCollection:_:)") { client async throws(PixelError) in try await client.getRasters(project: project, dataCollection: dataCollection, params) }
+        try run { client async throws(PixelError) in try await client.getRasters(project: project, dataCollection: dataCollection, params) }
     }
 
     /// One raster. Blocking form of ``PixelAsyncClient/getRaster(project:dataCollection:id:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getRaster(project:dataCollection:id:)`")
     public func getRaster(project: ProjectID, dataCollection: DataCollectionID, id: RasterID) throws(PixelError) -> Raster {
-        try run("getRaster(project:dataCollection:id:)") { client async throws(PixelError) in try await client.getRaster(project: project, dataCollection: dataCollection, id: id) }
+        try run { client async throws(PixelError) in try await client.getRaster(project: project, dataCollection: dataCollection, id: id) }
     }
 
     /// Changes tags and metadata. Blocking form of ``PixelAsyncClient/updateRaster(project:dataCollection:id:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.updateRaster(project:dataCollection:id:_:)`")
     public func updateRaster(project: ProjectID, dataCollection: DataCollectionID, id: RasterID, _ update: RasterUpdate) throws(PixelError) -> Raster {
-        try run("updateRaster(project:dataCollection:id:_:)") { client async throws(PixelError) in try await client.updateRaster(project: project, dataCollection: dataCollection, id: id, update) }
+        try run { client async throws(PixelError) in try await client.updateRaster(project: project, dataCollection: dataCollection, id: id, update) }
     }
 
     /// Deletes one. Blocking form of ``PixelAsyncClient/deleteRaster(project:dataCollection:id:)``.
     @discardableResult
     @available(*, noasync, message: "Use `try await PixelAsyncClient.deleteRaster(project:dataCollection:id:)`")
     public func deleteRaster(project: ProjectID, dataCollection: DataCollectionID, id: RasterID) throws(PixelError) -> DeletionResult {
-        try run("deleteRaster(project:dataCollection:id:)") { client async throws(PixelError) in try await client.deleteRaster(project: project, dataCollection: dataCollection, id: id) }
+        try run { client async throws(PixelError) in try await client.deleteRaster(project: project, dataCollection: dataCollection, id: id) }
     }
 
     /// Moves one to another project and data collection. Blocking form of ``PixelAsyncClient/moveRaster(project:dataCollection:id:toProject:toDataCollection:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.moveRaster(project:dataCollection:id:toProject:toDataCollection:)`")
     public func moveRaster(project: ProjectID, dataCollection: DataCollectionID, id: RasterID, toProject: ProjectID, toDataCollection: DataCollectionID) throws(PixelError) -> Raster {
-        try run("moveRaster(project:dataCollection:id:toProject:toDataCollection:)") { client async throws(PixelError) in try await client.moveRaster(project: project, dataCollection: dataCollection, id: id, toProject: toProject, toDataCollection: toDataCollection) }
+        try run { client async throws(PixelError) in try await client.moveRaster(project: project, dataCollection: dataCollection, id: id, toProject: toProject, toDataCollection: toDataCollection) }
     }
 
 
@@ -273,32 +283,32 @@ public struct PixelClient: Sendable {
     /// Lists point clouds. Blocking form of ``PixelAsyncClient/getPointClouds(project:dataCollection:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getPointClouds(project:dataCollection:_:)`")
     public func getPointClouds(project: ProjectID, dataCollection: DataCollectionID, _ params: PointCloudListParams = .init()) throws(PixelError) -> [PointCloud] {
-        try run("getPointClouds(project:dataCollection:_:)") { client async throws(PixelError) in try await client.getPointClouds(project: project, dataCollection: dataCollection, params) }
+        try run { client async throws(PixelError) in try await client.getPointClouds(project: project, dataCollection: dataCollection, params) }
     }
 
     /// One point cloud. Blocking form of ``PixelAsyncClient/getPointCloud(project:dataCollection:id:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getPointCloud(project:dataCollection:id:)`")
     public func getPointCloud(project: ProjectID, dataCollection: DataCollectionID, id: PointCloudID) throws(PixelError) -> PointCloud {
-        try run("getPointCloud(project:dataCollection:id:)") { client async throws(PixelError) in try await client.getPointCloud(project: project, dataCollection: dataCollection, id: id) }
+        try run { client async throws(PixelError) in try await client.getPointCloud(project: project, dataCollection: dataCollection, id: id) }
     }
 
     /// Changes tags and metadata. Blocking form of ``PixelAsyncClient/updatePointCloud(project:dataCollection:id:_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.updatePointCloud(project:dataCollection:id:_:)`")
     public func updatePointCloud(project: ProjectID, dataCollection: DataCollectionID, id: PointCloudID, _ update: PointCloudUpdate) throws(PixelError) -> PointCloud {
-        try run("updatePointCloud(project:dataCollection:id:_:)") { client async throws(PixelError) in try await client.updatePointCloud(project: project, dataCollection: dataCollection, id: id, update) }
+        try run { client async throws(PixelError) in try await client.updatePointCloud(project: project, dataCollection: dataCollection, id: id, update) }
     }
 
     /// Deletes one. Blocking form of ``PixelAsyncClient/deletePointCloud(project:dataCollection:id:)``.
     @discardableResult
     @available(*, noasync, message: "Use `try await PixelAsyncClient.deletePointCloud(project:dataCollection:id:)`")
     public func deletePointCloud(project: ProjectID, dataCollection: DataCollectionID, id: PointCloudID) throws(PixelError) -> DeletionResult {
-        try run("deletePointCloud(project:dataCollection:id:)") { client async throws(PixelError) in try await client.deletePointCloud(project: project, dataCollection: dataCollection, id: id) }
+        try run { client async throws(PixelError) in try await client.deletePointCloud(project: project, dataCollection: dataCollection, id: id) }
     }
 
     /// Moves one to another data collection. Blocking form of ``PixelAsyncClient/movePointCloud(project:dataCollection:id:toDataCollection:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.movePointCloud(project:dataCollection:id:toDataCollection:)`")
     public func movePointCloud(project: ProjectID, dataCollection: DataCollectionID, id: PointCloudID, toDataCollection: DataCollectionID) throws(PixelError) -> PointCloud {
-        try run("movePointCloud(project:dataCollection:id:toDataCollection:)") { client async throws(PixelError) in try await client.movePointCloud(project: project, dataCollection: dataCollection, id: id, toDataCollection: toDataCollection) }
+        try run { client async throws(PixelError) in try await client.movePointCloud(project: project, dataCollection: dataCollection, id: id, toDataCollection: toDataCollection) }
     }
 
 
@@ -307,27 +317,27 @@ public struct PixelClient: Sendable {
     /// One job. Blocking form of ``PixelAsyncClient/getJob(_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getJob(_:)`")
     public func getJob(_ id: JobID) throws(PixelError) -> Job {
-        try run("getJob(_:)") { client async throws(PixelError) in try await client.getJob(id) }
+        try run { client async throws(PixelError) in try await client.getJob(id) }
     }
 
     /// One job group. Blocking form of ``PixelAsyncClient/getJobGroup(_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.getJobGroup(_:)`")
     public func getJobGroup(_ id: JobGroupID) throws(PixelError) -> JobGroup {
-        try run("getJobGroup(_:)") { client async throws(PixelError) in try await client.getJobGroup(id) }
+        try run { client async throws(PixelError) in try await client.getJobGroup(id) }
     }
 
     /// Blocks until the job completes (real timeout; failed jobs throw `jobFailed`). Blocking form of ``PixelAsyncClient/waitForJob(_:timeout:initialPollInterval:maxPollInterval:)``.
     @discardableResult
     @available(*, noasync, message: "Use `try await PixelAsyncClient.waitForJob(_:timeout:initialPollInterval:maxPollInterval:)`")
     public func waitForJob(_ id: JobID, timeout: Duration = .seconds(600), initialPollInterval: Duration = .milliseconds(500), maxPollInterval: Duration = .seconds(10)) throws(PixelError) -> Job {
-        try run("waitForJob(_:timeout:initialPollInterval:maxPollInterval:)") { client async throws(PixelError) in try await client.waitForJob(id, timeout: timeout, initialPollInterval: initialPollInterval, maxPollInterval: maxPollInterval) }
+        try run { client async throws(PixelError) in try await client.waitForJob(id, timeout: timeout, initialPollInterval: initialPollInterval, maxPollInterval: maxPollInterval) }
     }
 
     /// Blocks until the job group completes. Blocking form of ``PixelAsyncClient/waitForJobGroup(_:timeout:failOnJobFailure:initialPollInterval:maxPollInterval:)``.
     @discardableResult
     @available(*, noasync, message: "Use `try await PixelAsyncClient.waitForJobGroup(_:timeout:failOnJobFailure:initialPollInterval:maxPollInterval:)`")
     public func waitForJobGroup(_ id: JobGroupID, timeout: Duration = .seconds(1200), failOnJobFailure: Bool = true, initialPollInterval: Duration = .milliseconds(500), maxPollInterval: Duration = .seconds(10)) throws(PixelError) -> JobGroup {
-        try run("waitForJobGroup(_:timeout:failOnJobFailure:initialPollInterval:maxPollInterval:)") { client async throws(PixelError) in try await client.waitForJobGroup(id, timeout: timeout, failOnJobFailure: failOnJobFailure, initialPollInterval: initialPollInterval, maxPollInterval: maxPollInterval) }
+        try run { client async throws(PixelError) in try await client.waitForJobGroup(id, timeout: timeout, failOnJobFailure: failOnJobFailure, initialPollInterval: initialPollInterval, maxPollInterval: maxPollInterval) }
     }
 
 
@@ -336,13 +346,13 @@ public struct PixelClient: Sendable {
     /// What can be searched for `target`. Blocking form of ``PixelAsyncClient/searchInfo(on:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.searchInfo(on:)`")
     public func searchInfo(on target: SearchTarget) throws(PixelError) -> JSONValue {
-        try run("searchInfo(on:)") { client async throws(PixelError) in try await client.searchInfo(on: target) }
+        try run { client async throws(PixelError) in try await client.searchInfo(on: target) }
     }
 
     /// One page of search results. Blocking form of ``PixelAsyncClient/search(_:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.search(_:)`")
     public func search(_ query: SearchQuery) throws(PixelError) -> SearchResponse {
-        try run("search(_:)") { client async throws(PixelError) in try await client.search(query) }
+        try run { client async throws(PixelError) in try await client.search(query) }
     }
 
 
@@ -350,27 +360,27 @@ public struct PixelClient: Sendable {
 
     /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateProjects(pageSize:_:)``.
     public func paginateProjects(pageSize: Int = 100, _ params: ProjectListParams = .init()) -> PixelPageSequence<Project> {
-        PixelPageSequence(pages: async.paginateProjects(pageSize: pageSize, params), asyncMethod: "paginateProjects(pageSize:_:)")
+        PixelPageSequence(pages: async.paginateProjects(pageSize: pageSize, params))
     }
 
     /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateImages(project:dataCollection:pageSize:_:)``.
     public func paginateImages(project: ProjectID, dataCollection: DataCollectionID, pageSize: Int = 100, _ params: ImageListParams = .init()) -> PixelPageSequence<Image> {
-        PixelPageSequence(pages: async.paginateImages(project: project, dataCollection: dataCollection, pageSize: pageSize, params), asyncMethod: "paginateImages(project:dataCollection:pageSize:_:)")
+        PixelPageSequence(pages: async.paginateImages(project: project, dataCollection: dataCollection, pageSize: pageSize, params))
     }
 
     /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateRasters(project:dataCollection:pageSize:_:)``.
     public func paginateRasters(project: ProjectID, dataCollection: DataCollectionID, pageSize: Int = 100, _ params: RasterListParams = .init()) -> PixelPageSequence<Raster> {
-        PixelPageSequence(pages: async.paginateRasters(project: project, dataCollection: dataCollection, pageSize: pageSize, params), asyncMethod: "paginateRasters(project:dataCollection:pageSize:_:)")
+        PixelPageSequence(pages: async.paginateRasters(project: project, dataCollection: dataCollection, pageSize: pageSize, params))
     }
 
     /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginatePointClouds(project:dataCollection:pageSize:_:)``.
     public func paginatePointClouds(project: ProjectID, dataCollection: DataCollectionID, pageSize: Int = 100, _ params: PointCloudListParams = .init()) -> PixelPageSequence<PointCloud> {
-        PixelPageSequence(pages: async.paginatePointClouds(project: project, dataCollection: dataCollection, pageSize: pageSize, params), asyncMethod: "paginatePointClouds(project:dataCollection:pageSize:_:)")
+        PixelPageSequence(pages: async.paginatePointClouds(project: project, dataCollection: dataCollection, pageSize: pageSize, params))
     }
 
     /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateSearch(_:pageSize:)``.
     public func paginateSearch(_ query: SearchQuery, pageSize: Int = 100) -> PixelPageSequence<JSONValue> {
-        PixelPageSequence(pages: async.paginateSearch(query, pageSize: pageSize), asyncMethod: "paginateSearch(_:pageSize:)")
+        PixelPageSequence(pages: async.paginateSearch(query, pageSize: pageSize))
     }
 
 }

@@ -10,7 +10,13 @@
 /// ```
 public struct PixelPageSequence<Item: Sendable>: Sequence, Sendable {
     let pages: PixelPages<Item>
+    /// The async method to name when iterated inside a task (blocking and async share names).
     let asyncMethod: String
+
+    init(pages: PixelPages<Item>, asyncMethod: String = #function) {
+        self.pages = pages
+        self.asyncMethod = asyncMethod
+    }
 
     public func makeIterator() -> Iterator {
         Iterator(planner: PagePlanner(pageSize: pages.pageSize, startOffset: pages.startOffset), fetch: pages.fetch, asyncMethod: asyncMethod)

@@ -15,43 +15,21 @@ package enum TrafficKind: Sendable {
     case objectStore
 }
 
-/// A fully received response.
-package struct TransportResponse: Sendable {
-    package var status: Int
-    package var headers: HTTPHeaders
-    package var body: ByteBuffer
-}
-
-/// The lifecycle of a transport: `open` → `retired` (still serves, the factory routes new work
-/// elsewhere) → `closing` (refuses new requests, drains) → `closed`.
-package enum TransportLifecycle: Sendable, Equatable {
-    case open, retired, closing, closed
-}
-
 /// The one connection pool of a Pixel client: an AsyncHTTPClient `HTTPClient` on the shared NIO
 /// singleton event-loop group (plus a proxied twin when a proxy is configured, so `NO_PROXY`
 /// hosts go direct).
 ///
-/// Construction is synchronous and does no I/O. It counts requests in flight; ``close(gracePeriod:)``
-/// is idempotent, waits for them up to the grace period, then shuts the pool down (forcing
-/// in-flight requests to fail). Requests after close fail with ``PixelError/Code/clientClosed``.
-/// Redirects are not followed, responses are decompressed, TLS certificates are verified.
+/// Construction is synchronous and does no I/O. The transport has no lifecycle of its own: the
+/// core's ``CoreLifecycle`` decides when work may start and when ``shutDown()`` runs; requests
+/// still running then fail with ``PixelError/Code/clientClosed``. Redirects are not followed,
+/// responses are decompressed, TLS certificates are verified, and credentials never go over plain
+/// `http://` to a host that is not loopback.
 package final class HTTPTransport: Sendable {
-    private struct State {
-        var lifecycle: TransportLifecycle = .open
-        var inFlight = 0
-        var nextWaiterID = 0
-        var idleWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
-        var closeWaiters: [CheckedContinuation<Void, Never>] = []
-    }
-
     private let direct: HTTPClient
     private let proxied: HTTPClient?
     private let proxy: ProxySettings?
-    private let state = Mutex(State())
-    /// Mirrors "lifecycle is closing or closed" for lock-free reads on the factory's hit path,
-    /// where every thread asks whether the core it is about to hand out was closed.
-    private let closingFlag = Atomic<Bool>(false)
+    /// Set when ``shutDown()`` starts: failures after it are reported as `clientClosed`.
+    private let shutDownStarted = Atomic<Bool>(false)
     let timeouts: (api: Duration, upload: Duration, token: Duration)
     let allowInsecureHTTP: Bool
     /// The largest response body read into memory (API responses are JSON lists, never files).
@@ -81,36 +59,20 @@ package final class HTTPTransport: Sendable {
         self.allowInsecureHTTP = settings.allowInsecureHTTP
     }
 
-    /// Requests currently being executed.
-    /// A transport dropped without ``close(gracePeriod:)`` (a registry or core released without
-    /// `shutdown()`, or a test that threw before it) starts its pools' shutdown here instead of
-    /// leaking their connections; nothing waits for it. Without this, AsyncHTTPClient's debug
-    /// builds stop the whole process when a running client is deallocated.
+    /// A transport dropped without ``shutDown()`` (a registry or core released without closing,
+    /// or a test that threw before it) starts its pools' shutdown here instead of leaking their
+    /// connections; nothing waits for it. Without this, AsyncHTTPClient's debug builds stop the
+    /// whole process when a running client is deallocated.
     deinit {
-        // `close` holds `self` until it has shut the pools down, so a transport being
-        // deallocated was either closed completely or never closed.
-        guard !closingFlag.load(ordering: .acquiring) else { return }
+        guard !shutDownStarted.load(ordering: .acquiring) else { return }
         direct.shutdown { _ in }
         proxied?.shutdown { _ in }
     }
 
-    package var inFlightCount: Int { state.withLock { $0.inFlight } }
-
-    /// The current lifecycle state.
-    package var lifecycle: TransportLifecycle { state.withLock { $0.lifecycle } }
-
-    /// `true` once ``close(gracePeriod:)`` has started; one atomic load, no lock.
-    package var isClosingOrClosed: Bool { closingFlag.load(ordering: .acquiring) }
-
-    /// Marks the transport as replaced; it keeps serving until ``close(gracePeriod:)``.
-    package func retire() {
-        state.withLock { if $0.lifecycle == .open { $0.lifecycle = .retired } }
-    }
-
-    /// Sends `request` and collects the whole response. Fails fast with `clientClosed` after close.
+    /// Sends `request` and collects the whole response. The caller holds a lease on the core.
     ///
     /// Refuses to send credentials (`Authorization` header or a token form) over plain `http://` to
-    /// a non-loopback host unless `allowInsecureHTTP` is set.
+    /// a non-loopback host unless `allowInsecureHTTP` is set: the one place that rule is checked.
     package func execute(
         _ request: HTTPClientRequest, kind: TrafficKind, carriesCredentials: Bool, logger: Logger
     ) async throws(PixelError) -> TransportResponse {
@@ -121,8 +83,6 @@ package final class HTTPTransport: Sendable {
                     + "Use https://, or set PIXEL_ALLOW_INSECURE_HTTP=true if you really mean it.",
                 method: request.method.rawValue, url: request.url)
         }
-        try enter()
-        defer { leave() }
         let client = self.client(for: request.url)
         let timeout: Duration
         switch kind {
@@ -146,29 +106,6 @@ package final class HTTPTransport: Sendable {
         return proxied
     }
 
-    private func enter() throws(PixelError) {
-        let accepted = state.withLock { state -> Bool in
-            switch state.lifecycle {
-            case .open, .retired:
-                state.inFlight += 1
-                return true
-            case .closing, .closed:
-                return false
-            }
-        }
-        if !accepted { throw .clientClosed() }
-    }
-
-    private func leave() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.inFlight -= 1
-            guard state.inFlight == 0 else { return [] }
-            defer { state.idleWaiters.removeAll() }
-            return Array(state.idleWaiters.values)
-        }
-        for waiter in waiters { waiter.resume() }
-    }
-
     private func mapError(_ error: any Error, request: HTTPClientRequest, kind: TrafficKind, timeout: Duration) -> PixelError {
         let url = kind == .objectStore ? URLRedaction.withoutQuery(request.url) : request.url
         let method = request.method.rawValue
@@ -190,7 +127,7 @@ package final class HTTPTransport: Sendable {
                     code: .timeout, message: "The request did not complete within \(timeout).",
                     method: method, url: url, requestID: requestID, underlying: description)
             case .alreadyShutdown, .cancelled:
-                if lifecycle != .open && lifecycle != .retired {
+                if shutDownStarted.load(ordering: .acquiring) {
                     var closed = PixelError.clientClosed()
                     closed.method = method
                     closed.url = url
@@ -208,69 +145,11 @@ package final class HTTPTransport: Sendable {
         return transport
     }
 
-    /// Stops accepting requests, waits up to `gracePeriod` for those in flight, then shuts the
-    /// pools down (requests still running then fail). Idempotent; concurrent callers all return
-    /// once the transport is closed.
-    package func close(gracePeriod: Duration = .seconds(10)) async {
-        enum Step { case closeNow, waitForOther, done }
-        let step = state.withLock { state -> Step in
-            switch state.lifecycle {
-            case .open, .retired:
-                state.lifecycle = .closing
-                closingFlag.store(true, ordering: .releasing)
-                return .closeNow
-            case .closing: return .waitForOther
-            case .closed: return .done
-            }
-        }
-        switch step {
-        case .done:
-            return
-        case .waitForOther:
-            await withCheckedContinuation { continuation in
-                let finished = state.withLock { state -> Bool in
-                    if state.lifecycle == .closed { return true }
-                    state.closeWaiters.append(continuation)
-                    return false
-                }
-                if finished { continuation.resume() }
-            }
-        case .closeNow:
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await self.waitUntilIdle() }
-                group.addTask { try? await Task.sleep(for: gracePeriod) }
-                await group.next()
-                group.cancelAll()
-            }
-            try? await direct.shutdown()
-            try? await proxied?.shutdown()
-            let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-                state.lifecycle = .closed
-                defer { state.closeWaiters.removeAll() }
-                return state.closeWaiters
-            }
-            for waiter in waiters { waiter.resume() }
-        }
-    }
-
-    /// Returns when no request is in flight, or when the calling task is cancelled.
-    private func waitUntilIdle() async {
-        let id = state.withLock { state -> Int in
-            state.nextWaiterID += 1
-            return state.nextWaiterID
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                let resumeNow = state.withLock { state -> Bool in
-                    if state.inFlight == 0 || Task.isCancelled { return true }
-                    state.idleWaiters[id] = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        } onCancel: {
-            let waiter = state.withLock { $0.idleWaiters.removeValue(forKey: id) }
-            waiter?.resume()
-        }
+    /// Shuts the pools down; requests still running fail with `clientClosed`. Called once, by the
+    /// core's lifecycle, when the core closes.
+    package func shutDown() async {
+        shutDownStarted.store(true, ordering: .releasing)
+        try? await direct.shutdown()
+        try? await proxied?.shutdown()
     }
 }

@@ -36,3 +36,12 @@ enum PixelJSON {
         return nil
     }
 }
+
+extension JSONDecoder {
+    /// A decoder for Keycloak's snake_case token responses.
+    static var snakeCase: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
+}

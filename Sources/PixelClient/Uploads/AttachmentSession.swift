@@ -1,6 +1,6 @@
 import Foundation
 import NIOHTTP1
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// One `addAttachments` call (§6.6): local checks, hashing, `POST /attachments/`, pairing by
 /// name, bounded streamed transfers with retries, and `Completed` marks — per-file failures
@@ -106,7 +106,7 @@ struct AttachmentSession: Sendable {
 
 /// Results written by concurrent work items, read back in index order.
 final class SendableResults<Resource: Sendable>: Sendable {
-    private let values = Mutex<[Int: UploadedFile<Resource>]>([:])
-    func set(_ index: Int, _ value: UploadedFile<Resource>) { values.withLock { $0[index] = value } }
-    var inOrder: [UploadedFile<Resource>] { values.withLock { values in values.keys.sorted().compactMap { values[$0] } } }
+    private let values = NIOLockedValueBox<[Int: UploadedFile<Resource>]>([:])
+    func set(_ index: Int, _ value: UploadedFile<Resource>) { values.withLockedValue { $0[index] = value } }
+    var inOrder: [UploadedFile<Resource>] { values.withLockedValue { values in values.keys.sorted().compactMap { values[$0] } } }
 }

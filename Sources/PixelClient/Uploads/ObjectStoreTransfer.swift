@@ -1,12 +1,14 @@
 import AsyncHTTPClient
 import NIOHTTP1
-import Synchronization
+import NIOConcurrencyHelpers
 
-/// Sends one presigned object-store request with the upload retry rules (§6.5, fixing P8):
+/// Sends one presigned object-store request with the upload retry rules:
 /// connection failures, timeouts and 500/502/503/504 are retried with exponential backoff and
 /// full jitter; 403 becomes ``PixelError/Code/presignedURLExpired``; any other 4xx fails at once.
 /// The body is rebuilt from disk for every attempt, and the progress of a failed attempt is
 /// taken back.
+///
+/// It runs inside an upload that holds a lease on `core` for its whole duration.
 struct ObjectStoreTransfer: Sendable {
     let core: PixelClientCore
     let maxAttempts: Int
@@ -60,7 +62,7 @@ struct ObjectStoreTransfer: Sendable {
                 reporter.sent(-Int64(attemptProgress.close()), file: label)
                 let reason = error.status.map { "status \($0)" } ?? error.code.description
                 core.logger.debug("object-store retry", metadata: ["file": "\(label)", "attempt": "\(attempt + 1)", "reason": "\(reason)"])
-                core.options.eventHandler?(.requestRetried(method: method.rawValue, url: error.url ?? "", attempt: attempt + 1, reason: reason))
+                core.hooks.eventHandler?(.requestRetried(method: method.rawValue, url: error.url ?? "", attempt: attempt + 1, reason: reason))
                 reporter.emit(.retrying(file: label, attempt: attempt + 1, reason: reason))
                 do {
                     try await Task.sleep(for: policy.delay(afterAttempt: attempt, retryAfter: nil))
@@ -92,11 +94,11 @@ struct ObjectStoreTransfer: Sendable {
 /// chunks after a response (an early 503) ended the attempt; once closed, those are ignored, so
 /// taking back ``close()``'s count leaves the progress totals exact.
 final class AttemptProgress: Sendable {
-    private let state = Mutex<(sent: Int, closed: Bool)>((0, false))
+    private let state = NIOLockedValueBox<(sent: Int, closed: Bool)>((0, false))
 
     /// Counts `amount`; false (do not report it) once the attempt is closed.
     func add(_ amount: Int) -> Bool {
-        state.withLock { state in
+        state.withLockedValue { state in
             guard !state.closed else { return false }
             state.sent += amount
             return true
@@ -105,7 +107,7 @@ final class AttemptProgress: Sendable {
 
     /// Ends the attempt and returns the bytes counted for it.
     func close() -> Int {
-        state.withLock { state in
+        state.withLockedValue { state in
             state.closed = true
             return state.sent
         }

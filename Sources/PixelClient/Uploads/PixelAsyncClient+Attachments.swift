@@ -35,8 +35,9 @@ extension PixelAsyncClient {
     public func addAttachments(
         _ target: AttachmentTarget, _ files: [AttachmentUpload], options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) async throws(PixelError) -> UploadBatchResult<Attachment> {
-        let session = AttachmentSession(client: self, target: target, options: options, progress: progress)
-        return try await session.add(files)
+        try await pinned { client async throws(PixelError) -> UploadBatchResult<Attachment> in
+            try await AttachmentSession(client: client, target: target, options: options, progress: progress).add(files)
+        }
     }
 
     /// Marks an uploaded attachment `Completed` (`PUT /attachments/update`); the server checks

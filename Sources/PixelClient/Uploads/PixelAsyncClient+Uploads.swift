@@ -21,8 +21,10 @@ extension PixelAsyncClient {
         project: ProjectID, dataCollection: DataCollectionID, _ file: UploadFile, as type: Resource.Type,
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) async throws(PixelError) -> Resource {
-        let session = UploadSession<Resource>(client: self, project: project, dataCollection: dataCollection, options: options, progress: progress)
-        return try await session.uploadOne(file, mode: mode)
+        try await pinned { client async throws(PixelError) -> Resource in
+            let session = UploadSession<Resource>(client: client, project: project, dataCollection: dataCollection, options: options, progress: progress)
+            return try await session.uploadOne(file, mode: mode)
+        }
     }
 
     /// Uploads many files (§6.7) and returns what was created and what failed, per file, in
@@ -43,8 +45,10 @@ extension PixelAsyncClient {
         project: ProjectID, dataCollection: DataCollectionID, _ files: [UploadFile], as type: Resource.Type,
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) async throws(PixelError) -> UploadBatchResult<Resource> {
-        let session = UploadSession<Resource>(client: self, project: project, dataCollection: dataCollection, options: options, progress: progress)
-        return try await session.uploadMany(files, mode: mode)
+        try await pinned { client async throws(PixelError) -> UploadBatchResult<Resource> in
+            let session = UploadSession<Resource>(client: client, project: project, dataCollection: dataCollection, options: options, progress: progress)
+            return try await session.uploadMany(files, mode: mode)
+        }
     }
 
     /// Uploads an image into an `image` data collection (pixel-client's `upload_image`).

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A support file after the local checks.
 struct LocalSupportFile: Sendable {
@@ -57,7 +57,7 @@ struct CreatedUpload: Sendable {
 
 /// The first failure of every file of an operation; emits ``UploadEvent/fileFailed(file:error:)``.
 final class UploadOutcomes: Sendable {
-    private let failures = Mutex<[Int: UploadFailure]>([:])
+    private let failures = NIOLockedValueBox<[Int: UploadFailure]>([:])
     private let reporter: UploadReporter
 
     init(reporter: UploadReporter) {
@@ -66,7 +66,7 @@ final class UploadOutcomes: Sendable {
 
     /// Records `failure` for file `index` unless it already failed.
     func fail(_ index: Int, _ failure: UploadFailure) {
-        let isFirst = failures.withLock { failures -> Bool in
+        let isFirst = failures.withLockedValue { failures -> Bool in
             guard failures[index] == nil else { return false }
             failures[index] = failure
             return true
@@ -74,30 +74,30 @@ final class UploadOutcomes: Sendable {
         if isFirst { reporter.failed(failure.name, failure.error) }
     }
 
-    func hasFailed(_ index: Int) -> Bool { failures.withLock { $0[index] != nil } }
+    func hasFailed(_ index: Int) -> Bool { failures.withLockedValue { $0[index] != nil } }
 
-    func failure(_ index: Int) -> UploadFailure? { failures.withLock { $0[index] } }
+    func failure(_ index: Int) -> UploadFailure? { failures.withLockedValue { $0[index] } }
 
     /// All failures in input order.
     var all: [UploadFailure] {
-        failures.withLock { failures in failures.keys.sorted().compactMap { failures[$0] } }
+        failures.withLockedValue { failures in failures.keys.sorted().compactMap { failures[$0] } }
     }
 }
 
 /// Counts the outstanding requests of each created upload, to know when its main file is
 /// complete (support files go next) and when everything of it is in the object store.
 final class TransferTracker: Sendable {
-    private let remaining: Mutex<[Int: (main: Int, support: Int)]>
+    private let remaining: NIOLockedValueBox<[Int: (main: Int, support: Int)]>
 
     init(_ uploads: [CreatedUpload]) {
         var counts: [Int: (main: Int, support: Int)] = [:]
         for (slot, upload) in uploads.enumerated() { counts[slot] = (upload.main.count, upload.support.count) }
-        remaining = Mutex(counts)
+        remaining = NIOLockedValueBox(counts)
     }
 
     /// Marks one request of `slot` done; true when that was the last one of its kind.
     func done(slot: Int, support: Bool) -> Bool {
-        remaining.withLock { remaining in
+        remaining.withLockedValue { remaining in
             guard var counts = remaining[slot] else { return false }
             if support { counts.support -= 1 } else { counts.main -= 1 }
             remaining[slot] = counts

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Keeps the byte and file counters of one operation and turns changes into ``UploadEvent``s.
 /// The handler is always called outside the lock.
@@ -15,7 +15,7 @@ final class UploadReporter: Sendable {
     }
 
     private let handler: UploadEventHandler?
-    private let counters = Mutex(Counters())
+    private let counters = NIOLockedValueBox(Counters())
 
     init(_ handler: UploadEventHandler?) {
         self.handler = handler
@@ -27,7 +27,7 @@ final class UploadReporter: Sendable {
 
     /// Declares the work of the operation (may be called again when a later chunk is planned).
     func plan(files: [(name: String, bytes: Int64)]) {
-        let total = counters.withLock { counters -> Int64 in
+        let total = counters.withLockedValue { counters -> Int64 in
             for file in files {
                 counters.fileBytes[file.name] = file.bytes
                 counters.totalBytes += file.bytes
@@ -40,7 +40,7 @@ final class UploadReporter: Sendable {
     /// `delta` more (or, after a failed attempt, fewer) bytes of `file` are on their way.
     func sent(_ delta: Int64, file: String) {
         guard handler != nil, delta != 0 else { return }
-        let event = counters.withLock { counters -> UploadEvent in
+        let event = counters.withLockedValue { counters -> UploadEvent in
             counters.fileSent[file, default: 0] += delta
             counters.totalSent += delta
             return .bytesSent(
@@ -52,7 +52,7 @@ final class UploadReporter: Sendable {
 
     func partCompleted(file: String, partNumber: Int, partCount: Int) {
         guard handler != nil else { return }
-        let done = counters.withLock { counters -> Int in
+        let done = counters.withLockedValue { counters -> Int in
             counters.partsDone[file, default: 0] += 1
             return counters.partsDone[file, default: 0]
         }
@@ -60,18 +60,18 @@ final class UploadReporter: Sendable {
     }
 
     func succeeded(_ file: String) {
-        counters.withLock { $0.succeeded += 1 }
+        counters.withLockedValue { $0.succeeded += 1 }
         emit(.fileSucceeded(file: file))
     }
 
     func failed(_ file: String, _ error: PixelError) {
-        counters.withLock { $0.failed += 1 }
+        counters.withLockedValue { $0.failed += 1 }
         emit(.fileFailed(file: file, error: error))
     }
 
     /// Emits ``UploadEvent/finished(succeeded:failed:)`` once.
     func finish() {
-        let counts = counters.withLock { counters -> (Int, Int)? in
+        let counts = counters.withLockedValue { counters -> (Int, Int)? in
             guard !counters.finished else { return nil }
             counters.finished = true
             return (counters.succeeded, counters.failed)

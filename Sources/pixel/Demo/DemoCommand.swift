@@ -3,7 +3,7 @@ import Foundation
 import PixelClient
 import PixelEmulator
 import Settings
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// `pixel demo`: a guided tour of the client against an emulator started in this process.
 ///
@@ -58,9 +58,9 @@ struct DemoTour: Sendable {
             "PIXEL_AUTH_SERVER_URL": emulator.baseURL, "PIXEL_API_URL": emulator.apiURL(tenant: account.tenant),
         ])
         let source = DefaultSettingsSource.environment({ environment.values }, envFiles: [], yamlFiles: [])
-        var clientOptions = PixelClientOptions()
-        clientOptions.environment = [:]  // no proxy variables from the host: the emulator is on loopback
-        let registry = PixelClientRegistry(configuration: .init(defaultSettings: source, clientOptions: clientOptions, gracePeriod: .seconds(5)))
+        // No proxy variables from the host: the emulator is on loopback.
+        let hooks = PixelClientHooks(proxyEnvironment: [:])
+        let registry = PixelClientRegistry(configuration: .init(defaultSettings: source, hooks: hooks, gracePeriod: .seconds(5)))
         let log = DemoEventLog()
         let subscription = registry.events()
 
@@ -68,9 +68,9 @@ struct DemoTour: Sendable {
             group.addTask { await log.consume(subscription) }
             do {
                 try await steps(registry: registry, source: source, environment: environment, log: log)
-                await registry.shutdown()
+                try await registry.shutdown()
             } catch {
-                await registry.shutdown()
+                try? await registry.shutdown()
                 group.cancelAll()
                 throw error
             }
@@ -147,15 +147,15 @@ struct DemoTour: Sendable {
 
 /// The demo's in-memory environment: read by the registry on every `getClient()`, changed by step 6.
 final class DemoEnvironment: Sendable {
-    private let storage: Mutex<[String: String]>
+    private let storage: NIOLockedValueBox<[String: String]>
 
     init(_ values: [String: String]) {
-        storage = Mutex(values)
+        storage = NIOLockedValueBox(values)
     }
 
-    var values: [String: String] { storage.withLock { $0 } }
+    var values: [String: String] { storage.withLockedValue { $0 } }
 
     func set(_ name: String, _ value: String) {
-        storage.withLock { $0[name] = value }
+        storage.withLockedValue { $0[name] = value }
     }
 }

@@ -1,18 +1,18 @@
 import PixelClient
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Collects the factory's events while the demo runs, so each step can print the ones it caused.
 final class DemoEventLog: Sendable {
-    private let events = Mutex<[PixelFactoryEvent]>([])
+    private let events = NIOLockedValueBox<[PixelFactoryEvent]>([])
 
     /// Reads `subscription` until the registry shuts down.
     func consume(_ subscription: EventBroadcaster<PixelFactoryEvent>.Subscription) async {
-        for await event in subscription { events.withLock { $0.append(event) } }
+        for await event in subscription { events.withLockedValue { $0.append(event) } }
     }
 
     /// The events so far, removing them from the log.
     func drain() -> [PixelFactoryEvent] {
-        events.withLock { events in
+        events.withLockedValue { events in
             defer { events.removeAll() }
             return events
         }

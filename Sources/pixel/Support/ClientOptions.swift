@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PixelClient
 import Settings
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Options of every command that calls the API: where the settings come from and whether the
 /// Keycloak session is kept between runs.
@@ -44,10 +44,10 @@ struct ClientSession: Sendable {
         let hasSession = await store.load(key: resolved.fingerprint.hex) != nil
         let usesStore = options.remember || hasSession
         let tokenEvents = TokenEventLog()
-        var clientOptions = PixelClientOptions()
-        clientOptions.eventHandler = { event in tokenEvents.record(event) }
-        let configuration = PixelClientRegistry.Configuration(
-            clientOptions: clientOptions, idleExpiry: nil, gracePeriod: .seconds(5), sessionStore: usesStore ? store : nil)
+        var hooks = PixelClientHooks()
+        hooks.eventHandler = { event in tokenEvents.record(event) }
+        hooks.sessionStore = usesStore ? store : nil
+        let configuration = PixelClientRegistry.Configuration(hooks: hooks, idleExpiry: nil, gracePeriod: .seconds(5))
         let session = ClientSession(
             resolved: resolved, registry: PixelClientRegistry(configuration: configuration), usesSessionStore: usesStore,
             tokenEvents: tokenEvents)
@@ -55,10 +55,10 @@ struct ClientSession: Sendable {
             let result = try await Interrupt.cancellingOnSIGINT {
                 try await session.registry.withClient(settings: resolved.settings) { client in try await body(client, session) }
             }
-            await session.registry.shutdown()
+            try await session.registry.shutdown()
             return result
         } catch {
-            await session.registry.shutdown()
+            try? await session.registry.shutdown()
             throw error
         }
     }
@@ -72,13 +72,13 @@ final class TokenEventLog: Sendable {
         var receivedAt: Date
     }
 
-    private let last = Mutex<Grant?>(nil)
+    private let last = NIOLockedValueBox<Grant?>(nil)
 
     func record(_ event: PixelClientEvent) {
         if case .tokenRefreshed(let grant, let expiresIn) = event {
-            last.withLock { $0 = Grant(grant: grant, expiresIn: expiresIn, receivedAt: Date()) }
+            last.withLockedValue { $0 = Grant(grant: grant, expiresIn: expiresIn, receivedAt: Date()) }
         }
     }
 
-    var lastGrant: Grant? { last.withLock { $0 } }
+    var lastGrant: Grant? { last.withLockedValue { $0 } }
 }

@@ -23,11 +23,20 @@ extension EmulatorConfiguration {
 }
 
 extension PixelClientOptions {
-    /// No environment proxies, fast retries, silent.
+    /// Fast retries.
     static func testing(_ tweak: (inout PixelClientOptions) -> Void = { _ in }) -> PixelClientOptions {
-        var options = PixelClientOptions(environment: [:], retryBaseDelay: .milliseconds(5), retryMaxDelay: .milliseconds(50))
+        var options = PixelClientOptions(retryBaseDelay: .milliseconds(5), retryMaxDelay: .milliseconds(50))
         tweak(&options)
         return options
+    }
+}
+
+extension PixelClientHooks {
+    /// No environment proxies, silent.
+    static func testing(_ tweak: (inout PixelClientHooks) -> Void = { _ in }) -> PixelClientHooks {
+        var hooks = PixelClientHooks(proxyEnvironment: [:])
+        tweak(&hooks)
+        return hooks
     }
 }
 
@@ -48,12 +57,13 @@ func withClient<T: Sendable>(
     emulator configuration: EmulatorConfiguration = .testing(),
     settings tweakSettings: (inout PixelSettings) -> Void = { _ in },
     options: PixelClientOptions = .testing(),
+    hooks: PixelClientHooks = .testing(),
     username: String = "demo@example.com", password: String = "demo-password",
     _ body: (PixelEmulator, PixelAsyncClient) async throws -> T
 ) async throws -> T {
     try await PixelEmulator.withRunning(configuration) { emulator in
         let settings = testSettings(emulator, username: username, password: password, tweakSettings)
-        let client = try PixelAsyncClient(settings: settings, options: options)
+        let client = try PixelAsyncClient(settings: settings, options: options, hooks: hooks)
         do {
             let result = try await body(emulator, client)
             await client.close(gracePeriod: .seconds(2))

@@ -13,10 +13,14 @@ extension PixelClientRegistry {
     public struct Configuration: Sendable {
         /// Where `getClient()` without settings reads them.
         public var defaultSettings: DefaultSettingsSource
-        /// Options every client of this registry is built with (logger, proxy environment, retry
-        /// tuning). They are part of the key: use another registry for other options. The
-        /// registry chains its own event handler in front of `eventHandler`.
+        /// The options of clients asked for without `options:`. Options are part of a client's
+        /// key: a call with other options gets another client.
         public var clientOptions: PixelClientOptions
+        /// Logger, session store, proxy environment and event handler of every client. The
+        /// registry reports client events through ``PixelClientRegistry/events(bufferSize:)``
+        /// and then calls `hooks.eventHandler`, if set. With a ``PixelClientHooks/sessionStore``,
+        /// refresh tokens are kept between runs under each client's settings fingerprint.
+        public var hooks: PixelClientHooks
         /// Most settings keys kept at once; beyond it the least recently used idle one is retired.
         /// An entry with requests in flight is never chosen, so the count may exceed this briefly.
         public var capacity: Int
@@ -27,8 +31,6 @@ extension PixelClientRegistry {
         public var gracePeriod: Duration
         /// The monotonic clock for idle expiry (inject a manual one in tests).
         public var now: @Sendable () -> ContinuousClock.Instant
-        /// Keeps refresh tokens between runs, keyed by settings fingerprint; `nil` = memory only.
-        public var sessionStore: (any SessionStore)?
         /// Proactive rebuilds for long-running services; `nil` = check on every `getClient()`.
         public var watch: Watch?
         /// Events a slow subscriber may fall behind before the oldest are dropped.
@@ -38,21 +40,21 @@ extension PixelClientRegistry {
         public init(
             defaultSettings: DefaultSettingsSource = .standard,
             clientOptions: PixelClientOptions = PixelClientOptions(),
+            hooks: PixelClientHooks = PixelClientHooks(),
             capacity: Int = 16,
             idleExpiry: Duration? = .seconds(600),
             gracePeriod: Duration = .seconds(30),
             now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now },
-            sessionStore: (any SessionStore)? = nil,
             watch: Watch? = nil,
             eventBufferSize: Int = 256
         ) {
             self.defaultSettings = defaultSettings
             self.clientOptions = clientOptions
+            self.hooks = hooks
             self.capacity = max(1, capacity)
             self.idleExpiry = idleExpiry
             self.gracePeriod = gracePeriod
             self.now = now
-            self.sessionStore = sessionStore
             self.watch = watch
             self.eventBufferSize = eventBufferSize
         }

@@ -1,63 +1,3 @@
-import Foundation
-public import Settings
-
-/// Keeps Keycloak sessions (refresh tokens) between runs, keyed by settings fingerprint — the
-/// Matrix tutorial's `Storage` protocol.
-///
-/// A store never throws at its caller: a session that cannot be read is reported as a
-/// ``SessionStoreWarning`` (through the store's warning handler) and treated as absent, and a
-/// failed save is reported the same way. Only refresh tokens are stored — never passwords, never
-/// access tokens. Plug a store into a client with ``SessionTokenStore``.
-///
-/// ```swift
-/// let store: any SessionStore = FileSessionStore(onWarning: { print($0) })
-/// let key = resolved.fingerprint.hex
-/// if let session = await store.load(key: key) { print(session) }   // refresh token redacted
-/// await store.save(StoredSession(refreshToken: newToken, subject: "me@example.com"), key: key)
-/// ```
-public protocol SessionStore: Sendable {
-    /// The session stored under `key`, or `nil` when there is none or it is unusable.
-    func load(key: String) async -> StoredSession?
-    /// Stores `session` under `key`, replacing what was there.
-    func save(_ session: StoredSession, key: String) async
-    /// Forgets the session under `key` (nothing happens when there is none).
-    func remove(key: String) async
-}
-
-/// One stored session: the refresh token and what is needed to check it is still the right one.
-///
-/// `description` shows the subject and dates, never the token.
-public struct StoredSession: Sendable, Hashable, CustomStringConvertible {
-    /// The Keycloak refresh token.
-    public var refreshToken: Secret<String>
-    /// When Keycloak said the refresh token stops working (`refresh_expires_in`), if known.
-    public var refreshTokenExpiresAt: Date?
-    /// The user the token belongs to, for a sanity check on load.
-    public var subject: String?
-    /// When the session was saved.
-    public var savedAt: Date
-
-    /// Creates a session record.
-    public init(refreshToken: Secret<String>, refreshTokenExpiresAt: Date? = nil, subject: String? = nil, savedAt: Date = Date()) {
-        self.refreshToken = refreshToken
-        self.refreshTokenExpiresAt = refreshTokenExpiresAt
-        self.subject = subject
-        self.savedAt = savedAt
-    }
-
-    /// Whether the refresh token is known to have expired at `now`.
-    public func isExpired(at now: Date = Date()) -> Bool {
-        refreshTokenExpiresAt.map { $0 <= now } ?? false
-    }
-
-    public var description: String {
-        var text = "StoredSession(refreshToken: \(refreshToken)"
-        if let subject { text += ", subject: \(subject)" }
-        if let refreshTokenExpiresAt { text += ", expires: \(refreshTokenExpiresAt.formatted(.iso8601))" }
-        return text + ", saved: \(savedAt.formatted(.iso8601)))"
-    }
-}
-
 /// Why a session store ignored a stored session or failed to save one. Never contains a token.
 ///
 /// ```swift
@@ -121,9 +61,9 @@ public struct SessionStoreWarning: Sendable, Hashable, CustomStringConvertible {
 public typealias SessionStoreWarningHandler = @Sendable (SessionStoreWarning) -> Void
 
 extension SessionStoreWarning {
-    /// Who else hears about warnings raised by a store call in this task: ``SessionTokenStore``
-    /// binds its handler here around every store call, so a store created without a handler
-    /// (or with its own) still reaches the registry that uses it.
+    /// Who else hears about warnings raised by a store call in this task: a client binds its
+    /// event handler here around every store call, so a store created without a handler (or
+    /// with its own) still reaches the client and the registry that use it.
     @TaskLocal public static var taskHandler: SessionStoreWarningHandler?
 
     /// Reports `warning` to `ownHandler` and to ``taskHandler``. Custom stores call this.

@@ -1,12 +1,14 @@
 public import ServiceLifecycle
 import UnixSignals
 
-/// The registry as a ServiceLifecycle `Service` — the Swift form of RADKit's FastAPI lifespan.
+/// The registry as a ServiceLifecycle `Service`.
 ///
 /// `run()` hosts the background work as structured child tasks (the idle sweeper and, with
 /// ``PixelClientRegistry/Configuration/watch``, the settings watcher and its `SIGHUP` handler),
 /// waits for graceful shutdown, then calls ``PixelClientRegistry/shutdown()``: every client
-/// finishes its requests (up to the grace period) and closes. Put the registry *before* the
+/// finishes its work (up to the grace period) and closes. For ``PixelClientRegistry/shared``,
+/// which cannot be shut down, `run()` stops its background work and returns, leaving its clients
+/// usable. Put the registry *before* the
 /// services that use it, so a `ServiceGroup` shuts it down after them.
 ///
 /// A Hummingbird 2 application that serves a route through the registry:
@@ -54,7 +56,7 @@ extension PixelClientRegistry: Service {
             await group.next()
             group.cancelAll()
         }
-        await shutdown()
+        if canBeShutDown { try await shutdown() }
     }
 
     private func sweepPeriodically() async {

@@ -1,7 +1,6 @@
 public import Settings
 
-/// What the client factory reports about the clients it manages (the Matrix tutorial's Publisher
-/// messages, `ClientClosed` included).
+/// What a ``PixelClientRegistry`` reports about the clients it manages.
 ///
 /// Events from one client (token refreshed, authentication failed, request retried) arrive
 /// unchanged as ``client(_:_:)``, wrapping the client's own ``PixelClientEvent``, so there is one
@@ -55,6 +54,16 @@ public enum PixelFactoryEvent: Sendable, CustomStringConvertible {
 
         /// `client 3f2a9c1b04de#2`: the first 12 digits of the key and the generation.
         public var description: String { "client \(key.prefix(12))#\(generation)" }
+    }
+
+    /// `true` for the events a subscriber can rely on receiving however far it falls behind:
+    /// ``retired(_:inFlight:)``, ``closed(_:forced:)`` and ``shutDown``. Other events may be
+    /// dropped from a full subscriber buffer.
+    public var isLifecycleEvent: Bool {
+        switch self {
+        case .retired, .closed, .shutDown: true
+        case .created, .rebuilt, .client, .settingsReloadFailed, .sessionStoreWarning: false
+        }
     }
 
     public var description: String {

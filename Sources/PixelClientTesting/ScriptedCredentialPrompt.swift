@@ -1,5 +1,6 @@
 public import Settings
-import Synchronization
+import NIOConcurrencyHelpers
+public import PixelClient
 
 /// A ``CredentialPrompt`` with answers fixed in advance, for tests and for programs that collect
 /// credentials their own way (a GUI dialog, a secrets manager).
@@ -17,7 +18,7 @@ public final class ScriptedCredentialPrompt: CredentialPrompt {
     private let username: String?
     private let password: Secret<String>?
     public let canPrompt: Bool
-    private let asked = Mutex<[CredentialRequest]>([])
+    private let asked = NIOLockedValueBox<[CredentialRequest]>([])
 
     /// Creates a prompt that answers with `username` and `password`; `canPrompt: false` behaves
     /// like a terminal prompt without a TTY.
@@ -29,11 +30,11 @@ public final class ScriptedCredentialPrompt: CredentialPrompt {
 
     /// Every request received, in order.
     public var requests: [CredentialRequest] {
-        asked.withLock { $0 }
+        asked.withLockedValue { $0 }
     }
 
     public func ask(_ request: CredentialRequest) async throws(CredentialPromptError) -> PromptedCredentials {
-        asked.withLock { $0.append(request) }
+        asked.withLockedValue { $0.append(request) }
         guard canPrompt else { throw CredentialPromptError(.notInteractive) }
         var answers = PromptedCredentials()
         if request.missing.contains(.username) {

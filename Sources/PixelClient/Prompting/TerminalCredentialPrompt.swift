@@ -1,4 +1,5 @@
 import Settings
+import NIOConcurrencyHelpers
 import Synchronization
 
 #if canImport(Glibc)
@@ -58,7 +59,7 @@ public struct TerminalCredentialPrompt: CredentialPrompt {
             await OffPoolThread.run(name: "pixel-prompt") {
                 // One prompt at a time: two would interleave on one terminal, and the echo
                 // guard's signal state is process-wide. Blocking here blocks only this thread.
-                terminalPromptLock.withLock { _ in session.ask(request) }
+                terminalPromptLock.withLock { session.ask(request) }
             }
         } onCancel: {
             stop.request()
@@ -71,7 +72,7 @@ public struct TerminalCredentialPrompt: CredentialPrompt {
 package typealias PromptThreadObserver = @Sendable (Bool, String?) -> Void
 
 /// Serialises terminal prompts across the process.
-private let terminalPromptLock = Mutex<Void>(())
+private let terminalPromptLock = NIOLock()
 
 /// Set when the waiting task is cancelled; the read loop checks it between polls.
 final class PromptStopFlag: Sendable {

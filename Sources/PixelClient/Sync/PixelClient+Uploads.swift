@@ -11,7 +11,7 @@ extension PixelClient {
         project: ProjectID, dataCollection: DataCollectionID, _ file: UploadFile, as type: Resource.Type,
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) throws(PixelError) -> Resource {
-        try run("upload(project:dataCollection:_:as:mode:options:progress:)") { client async throws(PixelError) in
+        try run { client async throws(PixelError) in
             try await client.upload(project: project, dataCollection: dataCollection, file, as: type, mode: mode, options: options, progress: progress)
         }
     }
@@ -23,7 +23,7 @@ extension PixelClient {
         project: ProjectID, dataCollection: DataCollectionID, _ files: [UploadFile], as type: Resource.Type,
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) throws(PixelError) -> UploadBatchResult<Resource> {
-        try run("uploadMany(project:dataCollection:_:as:mode:options:progress:)") { client async throws(PixelError) in
+        try run { client async throws(PixelError) in
             try await client.uploadMany(project: project, dataCollection: dataCollection, files, as: type, mode: mode, options: options, progress: progress)
         }
     }
@@ -87,7 +87,7 @@ extension PixelClient {
     public func getUploadJobs(
         project: ProjectID, dataCollection: DataCollectionID, ids: [UploadJobID]? = nil, offset: Int? = nil, limit: Int? = nil
     ) throws(PixelError) -> [UploadJob] {
-        try run("getUploadJobs(project:dataCollection:ids:offset:limit:)") { client async throws(PixelError) in
+        try run { client async throws(PixelError) in
             try await client.getUploadJobs(project: project, dataCollection: dataCollection, ids: ids, offset: offset, limit: limit)
         }
     }
@@ -97,7 +97,7 @@ extension PixelClient {
     /// Blocking form of ``PixelAsyncClient/listAttachments(_:status:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.listAttachments(_:status:)`")
     public func listAttachments(_ target: AttachmentTarget, status: AttachmentStatus? = nil) throws(PixelError) -> [Attachment] {
-        try run("listAttachments(_:status:)") { client async throws(PixelError) in try await client.listAttachments(target, status: status) }
+        try run { client async throws(PixelError) in try await client.listAttachments(target, status: status) }
     }
 
     /// Blocking form of ``PixelAsyncClient/addAttachments(_:_:options:progress:)``.
@@ -109,7 +109,7 @@ extension PixelClient {
     public func addAttachments(
         _ target: AttachmentTarget, _ files: [AttachmentUpload], options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) throws(PixelError) -> UploadBatchResult<Attachment> {
-        try run("addAttachments(_:_:options:progress:)") { client async throws(PixelError) in
+        try run { client async throws(PixelError) in
             try await client.addAttachments(target, files, options: options, progress: progress)
         }
     }
@@ -118,19 +118,19 @@ extension PixelClient {
     @discardableResult
     @available(*, noasync, message: "Use `try await PixelAsyncClient.markAttachmentCompleted(_:id:)`")
     public func markAttachmentCompleted(_ target: AttachmentTarget, id: AttachmentID) throws(PixelError) -> Attachment {
-        try run("markAttachmentCompleted(_:id:)") { client async throws(PixelError) in try await client.markAttachmentCompleted(target, id: id) }
+        try run { client async throws(PixelError) in try await client.markAttachmentCompleted(target, id: id) }
     }
 
     /// Blocking form of ``PixelAsyncClient/moveAttachment(_:id:to:)``.
     @available(*, noasync, message: "Use `try await PixelAsyncClient.moveAttachment(_:id:to:)`")
     public func moveAttachment(_ target: AttachmentTarget, id: AttachmentID, to destination: AttachmentTarget) throws(PixelError) -> Attachment {
-        try run("moveAttachment(_:id:to:)") { client async throws(PixelError) in try await client.moveAttachment(target, id: id, to: destination) }
+        try run { client async throws(PixelError) in try await client.moveAttachment(target, id: id, to: destination) }
     }
 
     /// Blocking form of ``PixelAsyncClient/deleteAttachment(_:id:)``.
     @discardableResult
     @available(*, noasync, message: "Use `try await PixelAsyncClient.deleteAttachment(_:id:)`")
     public func deleteAttachment(_ target: AttachmentTarget, id: AttachmentID) throws(PixelError) -> DeletionResult {
-        try run("deleteAttachment(_:id:)") { client async throws(PixelError) in try await client.deleteAttachment(target, id: id) }
+        try run { client async throws(PixelError) in try await client.deleteAttachment(target, id: id) }
     }
 }

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The default ``SessionStore``: sessions live as long as the process (or this value).
 ///
@@ -8,25 +8,25 @@ import Synchronization
 /// let again = await store.load(key: key)   // the same session
 /// ```
 public final class InMemorySessionStore: SessionStore {
-    private let sessions = Mutex<[String: StoredSession]>([:])
+    private let sessions = NIOLockedValueBox<[String: StoredSession]>([:])
 
     /// Creates an empty store.
     public init() {}
 
     public func load(key: String) async -> StoredSession? {
-        sessions.withLock { $0[key] }
+        sessions.withLockedValue { $0[key] }
     }
 
     public func save(_ session: StoredSession, key: String) async {
-        sessions.withLock { $0[key] = session }
+        sessions.withLockedValue { $0[key] = session }
     }
 
     public func remove(key: String) async {
-        _ = sessions.withLock { $0.removeValue(forKey: key) }
+        _ = sessions.withLockedValue { $0.removeValue(forKey: key) }
     }
 
     /// The keys that currently hold a session.
     public var keys: Set<String> {
-        sessions.withLock { Set($0.keys) }
+        sessions.withLockedValue { Set($0.keys) }
     }
 }
