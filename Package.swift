@@ -121,6 +121,7 @@ let package = Package(
                 "PixelClientTesting",
                 "PixelEmulator",
                 "Settings",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

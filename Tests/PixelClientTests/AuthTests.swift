@@ -1,8 +1,8 @@
+import NIOConcurrencyHelpers
 import Foundation
 import PixelClient
 import PixelEmulator
 import Settings
-import Synchronization
 import Testing
 
 @Suite struct AuthTests {
@@ -129,31 +129,31 @@ import Testing
         let store = RecordingSessionStore()
         try await withClient(hooks: .testing { $0.sessionStore = store }) { emulator, client in
             _ = try await client.me()
-            #expect(store.saved.withLock { $0.count } == 1)
-            #expect(store.loads.withLock { $0 } == 1)
+            #expect(store.saved.withLockedValue { $0.count } == 1)
+            #expect(store.loads.withLockedValue { $0 } == 1)
             emulator.faults.expireAllAccessTokens()
             _ = try await client.me()  // 401 → refresh grant with the stored token
             #expect(emulator.stats.grantCount(.refreshToken) == 1)
-            #expect(store.saved.withLock { $0.count } == 2)
+            #expect(store.saved.withLockedValue { $0.count } == 2)
         }
     }
 }
 
 /// A session store that records what the client loads and saves.
 final class RecordingSessionStore: SessionStore {
-    let saved = Mutex<[Secret<String>]>([])
-    let keys = Mutex<Set<String>>([])
-    let loads = Mutex(0)
+    let saved = NIOLockedValueBox<[Secret<String>]>([])
+    let keys = NIOLockedValueBox<Set<String>>([])
+    let loads = NIOLockedValueBox(0)
 
     func load(key: String) async -> StoredSession? {
-        loads.withLock { $0 += 1 }
-        keys.withLock { _ = $0.insert(key) }
-        return saved.withLock { $0.last.map { StoredSession(refreshToken: $0) } }
+        loads.withLockedValue { $0 += 1 }
+        keys.withLockedValue { _ = $0.insert(key) }
+        return saved.withLockedValue { $0.last.map { StoredSession(refreshToken: $0) } }
     }
 
     func save(_ session: StoredSession, key: String) async {
-        keys.withLock { _ = $0.insert(key) }
-        saved.withLock { $0.append(session.refreshToken) }
+        keys.withLockedValue { _ = $0.insert(key) }
+        saved.withLockedValue { $0.append(session.refreshToken) }
     }
 
     func remove(key: String) async {}

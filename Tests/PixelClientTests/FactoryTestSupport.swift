@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Foundation
 import PixelClient
 import PixelEmulator
@@ -6,18 +7,18 @@ import Synchronization
 
 /// A changeable, injected environment for registry tests (never `setenv`).
 final class TestEnvironment: Sendable {
-    let values: Mutex<[String: String]>
+    let values: NIOLockedValueBox<[String: String]>
 
     init(_ values: [String: String]) {
-        self.values = Mutex(values)
+        self.values = NIOLockedValueBox(values)
     }
 
     subscript(name: String) -> String? {
-        get { values.withLock { $0[name] } }
-        set { values.withLock { $0[name] = newValue } }
+        get { values.withLockedValue { $0[name] } }
+        set { values.withLockedValue { $0[name] = newValue } }
     }
 
-    var provider: @Sendable () -> [String: String] { { self.values.withLock { $0 } } }
+    var provider: @Sendable () -> [String: String] { { self.values.withLockedValue { $0 } } }
 
     /// The variables that point the default settings at `emulator`.
     static func pointing(at emulator: PixelEmulator, password: String = "demo-password") -> TestEnvironment {
@@ -53,31 +54,82 @@ extension PixelClientRegistry.Configuration {
     }
 }
 
-/// Records every registry event from the moment of creation.
+/// Records every registry event from the moment of creation, and lets a test await them.
 final class RegistryEventLog: Sendable {
-    final class Store: Sendable {
-        let events = Mutex<[PixelFactoryEvent]>([])
+    private struct Waiter {
+        var id: Int
+        var predicate: @Sendable (PixelFactoryEvent) -> Bool
+        var count: Int
+        var continuation: CheckedContinuation<Bool, Never>
     }
 
-    let store = Store()
+    private struct State {
+        var events: [PixelFactoryEvent] = []
+        var waiters: [Waiter] = []
+        var finished = false
+        var nextID = 0
+
+        func satisfies(_ predicate: (PixelFactoryEvent) -> Bool, count: Int) -> Bool {
+            events.lazy.filter(predicate).count >= count
+        }
+    }
+
+    private let state = NIOLockedValueBox(State())
     private let task: Task<Void, Never>
 
     init(_ registry: PixelClientRegistry) {
         let subscription = registry.events(bufferSize: 100_000)
-        let store = self.store
-        task = Task { for await event in subscription { store.events.withLock { $0.append(event) } } }
+        let state = self.state
+        task = Task {
+            for await event in subscription {
+                let satisfied = state.withLockedValue { state -> [CheckedContinuation<Bool, Never>] in
+                    state.events.append(event)
+                    let snapshot = state
+                    let ready = snapshot.waiters.filter { snapshot.satisfies($0.predicate, count: $0.count) }
+                    state.waiters = snapshot.waiters.filter { !snapshot.satisfies($0.predicate, count: $0.count) }
+                    return ready.map(\.continuation)
+                }
+                for waiter in satisfied { waiter.resume(returning: true) }
+            }
+            let abandoned = state.withLockedValue { state in
+                state.finished = true
+                defer { state.waiters.removeAll() }
+                return state.waiters.map(\.continuation)
+            }
+            for waiter in abandoned { waiter.resume(returning: false) }
+        }
     }
 
-    var all: [PixelFactoryEvent] { store.events.withLock { $0 } }
+    var all: [PixelFactoryEvent] { state.withLockedValue { $0.events } }
     var descriptions: [String] { all.map(\.description) }
 
-    /// Waits (without a time assertion) until an event matches, up to a generous bound.
-    func waitFor(_ predicate: @escaping @Sendable (PixelFactoryEvent) -> Bool) async -> Bool {
-        for _ in 0..<2_000 {
-            if store.events.withLock({ $0.contains(where: predicate) }) { return true }
-            try? await Task.sleep(for: .milliseconds(5))
+    /// Waits until `count` events matching `predicate` have arrived (those that already did
+    /// count); `false` when the registry's stream ended or ``TestTime/eventLimit`` passed first.
+    func waitFor(count: Int = 1, _ predicate: @escaping @Sendable (PixelFactoryEvent) -> Bool) async -> Bool {
+        let state = self.state
+        let id = state.withLockedValue { state -> Int in
+            state.nextID += 1
+            return state.nextID
         }
-        return false
+        return await withTimeLimit {
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { continuation in
+                    let done = state.withLockedValue { state -> Bool? in
+                        if state.satisfies(predicate, count: count) { return true }
+                        if state.finished || Task.isCancelled { return false }
+                        state.waiters.append(Waiter(id: id, predicate: predicate, count: count, continuation: continuation))
+                        return nil
+                    }
+                    if let done { continuation.resume(returning: done) }
+                }
+            } onCancel: {
+                let waiter = state.withLockedValue { state -> Waiter? in
+                    guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                    return state.waiters.remove(at: index)
+                }
+                waiter?.continuation.resume(returning: false)
+            }
+        } ?? false
     }
 
     /// Waits for the subscription to end (after `shutdown()`).
@@ -106,6 +158,7 @@ extension PixelFactoryEvent {
     }
 }
 
+#if os(Linux)
 /// Open file descriptors of this process (`/proc/self/fd`).
 func openFileDescriptorCount() -> Int {
     (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
@@ -135,10 +188,14 @@ func openConnectionDescriptors(port: Int) -> Int {
         return inodes.contains(String(target.dropFirst(8).dropLast()))
     }.count
 }
+#endif
 
-/// Waits until `condition` holds, polling; returns whether it did (bounded, not a timing test).
+/// Waits until a state (not an event) holds, looking again after each short pause; returns
+/// whether it did within ``TestTime/eventLimit``. Events are awaited with
+/// ``RegistryEventLog/waitFor(_:)`` instead.
 func waitUntil(_ condition: @Sendable () -> Bool) async -> Bool {
-    for _ in 0..<2_000 {
+    let deadline = ContinuousClock.now + TestTime.eventLimit
+    while ContinuousClock.now < deadline {
         if condition() { return true }
         try? await Task.sleep(for: .milliseconds(5))
     }
@@ -149,5 +206,5 @@ func waitUntil(_ condition: @Sendable () -> Bool) async -> Bool {
 final class LoadCounters: Sendable {
     let stop = Atomic<Bool>(false)
     let succeeded = Atomic<Int>(0)
-    let failures = Mutex<[String]>([])
+    let failures = NIOLockedValueBox<[String]>([])
 }

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Foundation
 import Logging
 import PixelClient
@@ -90,16 +91,16 @@ import Testing
 
     @Test func idleClientsExpire() async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
-            let clock = Mutex(ContinuousClock.now)
+            let clock = NIOLockedValueBox(ContinuousClock.now)
             let registry = PixelClientRegistry(
-                configuration: .init(clientOptions: .testing(), hooks: .testing(), idleExpiry: .seconds(60), now: { clock.withLock { $0 } }))
+                configuration: .init(clientOptions: .testing(), hooks: .testing(), idleExpiry: .seconds(60), now: { clock.withLockedValue { $0 } }))
             let client = try registry.asyncClient(settings: testSettings(emulator))
             _ = try await client.me()
             registry.sweepIdle()  // records the use
-            clock.withLock { $0 = $0.advanced(by: .seconds(30)) }
+            clock.withLockedValue { $0 = $0.advanced(by: .seconds(30)) }
             registry.sweepIdle()
             #expect(registry.statistics.entries == 1)
-            clock.withLock { $0 = $0.advanced(by: .seconds(61)) }
+            clock.withLockedValue { $0 = $0.advanced(by: .seconds(61)) }
             registry.sweepIdle()
             #expect(registry.statistics.entries == 0)
             #expect(await waitUntil { client.core.isClosed })
@@ -167,7 +168,7 @@ import Testing
                     environment["PIXEL_RETRY_ATTEMPTS"] = "\(flip % 5 + 1)"
                     _ = try registry.asyncClient().core
                 }
-                #expect(await waitUntil { log.all.filter(\.isClosed).count >= 49 })
+                #expect(await log.waitFor(count: 49) { $0.isClosed })
                 #expect(stalled.droppedCount > 0)
                 #expect(log.all.filter(\.isCreated).count == 50)
                 try await registry.shutdown()

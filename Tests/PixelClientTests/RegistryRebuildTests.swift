@@ -182,7 +182,7 @@ import Testing
                                     _ = try await client.me()
                                     counters.succeeded.add(1, ordering: .relaxed)
                                 } catch {
-                                    counters.failures.withLock { $0.append("\(error)") }
+                                    counters.failures.withLockedValue { $0.append("\(error)") }
                                 }
                             }
                         }
@@ -211,7 +211,7 @@ import Testing
                     }
                     try await group.waitForAll()
                 }
-                #expect(counters.failures.withLock { $0 }.isEmpty, "\(counters.failures.withLock { Array($0.prefix(3)) })")
+                #expect(counters.failures.withLockedValue { $0 }.isEmpty, "\(counters.failures.withLockedValue { Array($0.prefix(3)) })")
                 #expect(counters.succeeded.load(ordering: .relaxed) > 0)
                 #expect(registry.statistics.constructions >= 1_000)
                 try await registry.shutdown()

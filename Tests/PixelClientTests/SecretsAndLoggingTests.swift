@@ -2,7 +2,6 @@ import Logging
 import PixelClient
 import PixelEmulator
 import Settings
-import Synchronization
 import Testing
 
 @Suite struct SecretsAndLoggingTests {
@@ -28,7 +27,7 @@ import Testing
             descriptions.append(oidcError.description)
             #expect(oidcError.requestBody == nil)
         }
-        let refreshTokens = tokens.saved.withLock { $0.map { $0.reveal() } }
+        let refreshTokens = tokens.saved.withLockedValue { $0.map { $0.reveal() } }
         #expect(refreshTokens.count == 2)
         let text = store.text + descriptions.joined()
         #expect(!text.isEmpty)

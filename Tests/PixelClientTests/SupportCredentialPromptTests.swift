@@ -1,8 +1,8 @@
+import NIOConcurrencyHelpers
 import Foundation
 import PixelClient
 import PixelClientTesting
 import Settings
-import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -207,13 +207,13 @@ private let missingCredentials = SettingsError(problems: [
     @Test func theTerminalPromptReadsOnADedicatedThreadOutsideTheCooperativePool() async throws {
         let input = try Pipe(), output = try Pipe()
         defer { input.close(); output.close() }
-        let seen = Mutex<[(inTask: Bool, thread: String?)]>([])
+        let seen = NIOLockedValueBox<[(inTask: Bool, thread: String?)]>([])
         let prompt = TerminalCredentialPrompt(
             input: input.read, output: output.write, assumeTerminal: true,
-            observer: { inTask, thread in seen.withLock { $0.append((inTask, thread)) } })
+            observer: { inTask, thread in seen.withLockedValue { $0.append((inTask, thread)) } })
         input.send("\(sentinelPassword)\n")
         _ = try await prompt.ask(CredentialRequest(missing: [.password], username: "me"))
-        let observed = try #require(seen.withLock { $0.first })
+        let observed = try #require(seen.withLockedValue { $0.first })
         #expect(observed.inTask == false)  // code on the cooperative pool always has a current task
         #expect(observed.thread == "pixel-prompt")
     }

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Foundation
 import PixelClient
 import Settings
@@ -12,9 +13,9 @@ import Darwin
 
 /// Collects session-store warnings.
 private final class WarningLog: Sendable {
-    private let warnings = Mutex<[SessionStoreWarning]>([])
-    var all: [SessionStoreWarning] { warnings.withLock { $0 } }
-    var handler: SessionStoreWarningHandler { { warning in self.warnings.withLock { $0.append(warning) } } }
+    private let warnings = NIOLockedValueBox<[SessionStoreWarning]>([])
+    var all: [SessionStoreWarning] { warnings.withLockedValue { $0 } }
+    var handler: SessionStoreWarningHandler { { warning in self.warnings.withLockedValue { $0.append(warning) } } }
 }
 
 /// A fresh directory under the system temp dir, removed by `cleanUp()`.

@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import PixelClient
 import PixelEmulator
-import Synchronization
 import Testing
 
 @Suite struct SyncClientTests {

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Crypto
 import Foundation
 import PixelClient
@@ -85,9 +86,9 @@ extension UploadOptions {
 
 /// Collects upload events.
 final class UploadEventLog: Sendable {
-    let events = Mutex<[UploadEvent]>([])
-    var handler: UploadEventHandler { { event in self.events.withLock { $0.append(event) } } }
-    var all: [UploadEvent] { events.withLock { $0 } }
+    let events = NIOLockedValueBox<[UploadEvent]>([])
+    var handler: UploadEventHandler { { event in self.events.withLockedValue { $0.append(event) } } }
+    var all: [UploadEvent] { events.withLockedValue { $0 } }
 
     var retries: Int { all.filter { if case .retrying = $0 { true } else { false } }.count }
     var partsCompleted: Int { all.filter { if case .partCompleted = $0 { true } else { false } }.count }

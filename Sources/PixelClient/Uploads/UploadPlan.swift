@@ -107,6 +107,8 @@ final class TransferTracker: Sendable {
 }
 
 extension PixelError {
-    /// Errors that end a whole operation instead of one file: cancellation and a closed client.
-    var endsOperation: Bool { code == .cancelled || code == .clientClosed }
+    /// Errors that end a whole operation instead of one file: cancellation. A client closed under
+    /// a batch (its grace period ran out) fails the files still in flight one by one, so the
+    /// result says which arrived.
+    var endsOperation: Bool { code == .cancelled }
 }

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Crypto
 import Foundation
 import Logging
@@ -7,7 +8,6 @@ import Testing
 import PixelClient
 import PixelEmulator
 import Settings
-import Synchronization
 
 /// The password the emulator accepts in tests that check secrets never leak.
 let clientSentinelPassword = "S3NT1NEL-pa55word"
@@ -123,8 +123,8 @@ extension PixelAsyncClient {
 /// A swift-log handler that keeps every message and its metadata in memory.
 struct CapturingLogHandler: LogHandler {
     final class Store: Sendable {
-        let lines = Mutex<[String]>([])
-        var text: String { lines.withLock { $0.joined(separator: "\n") } }
+        let lines = NIOLockedValueBox<[String]>([])
+        var text: String { lines.withLockedValue { $0.joined(separator: "\n") } }
     }
 
     let store: Store
@@ -139,13 +139,13 @@ struct CapturingLogHandler: LogHandler {
     func log(event: LogEvent) {
         let all = metadata.merging(event.metadata ?? [:]) { $1 }
         let line = "\(event.level) \(event.message) \(all.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " "))"
-        store.lines.withLock { $0.append(line) }
+        store.lines.withLockedValue { $0.append(line) }
     }
 }
 
 /// Collects client events for assertions.
 final class EventRecorder: Sendable {
-    let events = Mutex<[PixelClientEvent]>([])
-    var handler: PixelEventHandler { { event in self.events.withLock { $0.append(event) } } }
-    var descriptions: [String] { events.withLock { $0.map(\.description) } }
+    let events = NIOLockedValueBox<[PixelClientEvent]>([])
+    var handler: PixelEventHandler { { event in self.events.withLockedValue { $0.append(event) } } }
+    var descriptions: [String] { events.withLockedValue { $0.map(\.description) } }
 }
