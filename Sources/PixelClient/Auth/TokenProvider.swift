@@ -3,7 +3,7 @@ import Settings
 
 /// Hands out Keycloak access tokens: fetched lazily, single-flight, refreshed ahead of expiry.
 ///
-/// The state machine follows Soto's `ExpiringValue`, changed where the factory notes ask:
+/// How it behaves:
 /// - `empty` → first caller starts **one** fetch in an unstructured `Task` stored in the state;
 ///   every concurrent caller waits for that fetch (100 callers → one password grant).
 /// - `valid` → served as is; once *stale* (inside the refresh margin) it is still served while one

@@ -36,7 +36,7 @@ package struct APIRequest: Sendable {
         return copy
     }
 
-    /// `base` + `path` + `?query`: concatenated, so the tenant segment of the base survives (§3).
+    /// `base` + `path` + `?query`: concatenated, so the tenant segment of the base survives.
     package func url(base: String) -> String {
         let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
         let query = query.encoded

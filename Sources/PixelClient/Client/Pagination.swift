@@ -1,8 +1,7 @@
-/// Decides when a paginated listing ends (§5.13, fixed).
+/// Decides when a paginated listing ends.
 ///
-/// pixel-client stops at the first page shorter than `page_size`, which ends too early when the
-/// server caps `limit` lower, and always costs an empty request after an exactly-full last page.
-/// This planner:
+/// Stopping at the first page shorter than `page_size` would end too early when the server caps
+/// `limit` lower. This planner:
 /// - uses `total_count` when the server sends it (search): stops exactly;
 /// - otherwise advances by the number of items actually received, stops on an empty page, and
 ///   stops on a page shorter than one the server has already delivered (so a server cap is

@@ -1,4 +1,4 @@
-// §5.3: data collections.
+// Data collections.
 extension PixelAsyncClient {
     /// Creates a data collection in `project` (`POST /projects/{p}/data_collections/`).
     public func createDataCollection(project: ProjectID, _ dataCollection: DataCollectionCreate) async throws(PixelError) -> DataCollection {

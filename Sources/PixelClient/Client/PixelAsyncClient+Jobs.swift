@@ -1,4 +1,4 @@
-// §5.8 and §7: jobs and job groups, with real waiting.
+// Jobs and job groups, with real waiting.
 extension PixelAsyncClient {
     /// One job (`GET /jobs/{id}`).
     public func getJob(_ id: JobID) async throws(PixelError) -> Job {
@@ -12,7 +12,7 @@ extension PixelAsyncClient {
 
     /// Polls a job until it completes and returns it.
     ///
-    /// Unlike pixel-client (P13) the timeout is real (measured on a monotonic clock), polling backs
+    /// The timeout is measured on a monotonic clock, polling backs
     /// off from `initialPollInterval` by ×1.5 up to `maxPollInterval`, cancelling the task stops
     /// the wait, and a job that completes with a failure status is thrown as
     /// ``PixelError/Code/jobFailed``. Running out of time throws ``PixelError/Code/timeout``.

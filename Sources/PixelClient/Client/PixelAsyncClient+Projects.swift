@@ -1,4 +1,4 @@
-// §5.2: projects.
+// Projects.
 extension PixelAsyncClient {
     /// Creates a project (`POST /projects/`).
     ///

@@ -1,4 +1,4 @@
-// §5.4–5.6: images, rasters and point clouds (without uploads and optimized-* endpoints).
+// Images, rasters and point clouds (without uploads and optimized-* endpoints).
 extension PixelAsyncClient {
     private static func itemsPath(_ project: ProjectID, _ dc: DataCollectionID, _ kind: String) -> String {
         dcPath(project, dc) + "/\(kind)/"
@@ -118,7 +118,7 @@ extension PixelAsyncClient {
     }
 
     /// Moves a point cloud to another data collection. Unlike the other moves this is a POST with a
-    /// body (P18), so it is not retried automatically.
+    /// body, so it is not retried automatically.
     public func movePointCloud(project: ProjectID, dataCollection: DataCollectionID, id: PointCloudID, toDataCollection: DataCollectionID) async throws(PixelError) -> PointCloud {
         struct Body: Encodable, Sendable {
             var newDataCollectionID: DataCollectionID

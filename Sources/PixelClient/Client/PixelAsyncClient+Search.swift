@@ -1,4 +1,4 @@
-// §5.12: search.
+// Search.
 extension PixelAsyncClient {
     /// What can be searched and filtered for `target` (`GET /search/info?on=`); the shape is not
     /// documented, so it comes back as JSON.
@@ -18,8 +18,8 @@ extension PixelAsyncClient {
         try await send(.POST, "/search/", body: query)
     }
 
-    /// Every search result, `pageSize` at a time, starting at the query's own `offset` (pixel-client
-    /// ignores it, P15). Stops exactly at `total_count`.
+    /// Every search result, `pageSize` at a time, starting at the query's own `offset`. Stops
+    /// exactly at `total_count`.
     public func paginateSearch(_ query: SearchQuery, pageSize: Int = 100) -> PixelPages<JSONValue> {
         PixelPages(pageSize: pageSize, startOffset: query.offset) { offset, limit in
             var page = query

@@ -1,4 +1,4 @@
-// §5.1: the signed-in user, plugins and OIDC users.
+// The signed-in user, plugins and OIDC users.
 extension PixelAsyncClient {
     /// The signed-in user (`GET /users/me`); with `extended` it includes the user's projects.
     public func me(extended: Bool = false) async throws(PixelError) -> User {

@@ -43,9 +43,6 @@ public struct PixelAsyncClient: Sendable {
         await core.close(gracePeriod: gracePeriod)
     }
 
-    /// A blocking facade over the same core.
-    public var blocking: PixelClient { PixelClient(async: self) }
-
     /// Runs `operation` with a client pinned to one core under one lease: every call it makes
     /// goes to that core, which stays open for it even if it is retired or closed meanwhile (up
     /// to the close's grace period).

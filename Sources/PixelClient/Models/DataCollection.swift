@@ -20,7 +20,7 @@ public struct DataCollection: Codable, Hashable, Sendable, Identifiable {
     }
 }
 
-/// Raster properties of a raster data collection (§A.2). Only set fields are sent.
+/// Raster properties of a raster data collection. Only set fields are sent.
 public struct RasterInfo: Codable, Hashable, Sendable {
     public var srid: Int?
     public var format: String?

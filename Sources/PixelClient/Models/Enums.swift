@@ -190,7 +190,7 @@ public enum JobStatus: PixelOpenEnum {
     }
 }
 
-/// The status of an upload job (§6.3): in progress, success (`validated_and_moved`) or failure.
+/// The status of an upload job: in progress, success (`validated_and_moved`) or failure.
 public enum UploadJobStatus: PixelOpenEnum {
     /// `lobby`
     case lobby

@@ -95,7 +95,7 @@ public struct JobGroupReference: Codable, Hashable, Sendable {
 }
 
 /// An explicit choice between "everything" and a list, replacing Python's "an empty list means
-/// all" (P16): `.only([])` selects nothing, it never silently means all.
+/// all": `.only([])` selects nothing, it never silently means all.
 public enum Selection<ID: Hashable & Sendable>: Hashable, Sendable {
     case all
     case only([ID])

@@ -1,4 +1,4 @@
-/// The common list filters (§5.0), sent as query parameters: `ids` and `tags` comma-joined,
+/// The common list filters, sent as query parameters: `ids` and `tags` comma-joined,
 /// booleans as `true`/`false`, unset fields left out.
 ///
 /// ```swift

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Typed metadata of an image (§A.3, `fields_type: "image"`). Unset fields are not sent.
+/// Typed metadata of an image (`fields_type: "image"`). Unset fields are not sent.
 public struct ImageMetadataFields: Codable, Hashable, Sendable {
     public var imageType: String?
     public var name: String?
@@ -131,7 +131,7 @@ public enum MetadataFields: Codable, Hashable, Sendable {
     }
 }
 
-/// `MetadataObject` (§A.3): typed fields and/or free-form JSON metadata. Used by uploads and by
+/// `MetadataObject`: typed fields and/or free-form JSON metadata. Used by uploads and by
 /// `getImageMetadata`.
 public struct MetadataObject: Codable, Hashable, Sendable {
     public var fields: MetadataFields?

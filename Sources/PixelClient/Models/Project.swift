@@ -26,7 +26,7 @@ public struct Project: Codable, Hashable, Sendable, Identifiable {
 
 /// The body of `POST /projects/`.
 ///
-/// Unlike Python, a parent id of `0` is sent as given (P16); `nil` means "top level".
+/// Unlike Python, a parent id of `0` is sent as given; `nil` means "top level".
 public struct ProjectCreate: Encodable, Sendable {
     public var name: String
     public var description: String
@@ -72,7 +72,7 @@ public struct ProjectUpdate: Encodable, Sendable {
     var isEmpty: Bool { name == nil && description == nil && areaOfInterest == nil && addTags == nil && removeTags == nil }
 }
 
-/// Where `moveProject` puts a project: explicit, so `0` is never mistaken for "root" (P16).
+/// Where `moveProject` puts a project: explicit, so `0` is never mistaken for "root".
 public enum ProjectDestination: Hashable, Sendable {
     /// The top level (sent as `new_parent_id=-1`).
     case root

@@ -1,6 +1,6 @@
-// Upload-job and attachment models (§5.7, §5.11, §6.2–6.3), used by the uploads layer.
+// Upload-job and attachment models, used by the uploads layer.
 
-/// One part declared for a multipart upload (§6.2).
+/// One part declared for a multipart upload.
 public struct UploadPartDescriptor: Codable, Hashable, Sendable {
     /// 1-based.
     public var partNumber: Int
@@ -27,7 +27,7 @@ public struct SupportFileDescriptor: Codable, Hashable, Sendable {
     }
 }
 
-/// One entry of `files` when creating upload jobs (§6.2): `md5` for single-part, `parts` for
+/// One entry of `files` when creating upload jobs: `md5` for single-part, `parts` for
 /// multipart; `metadata` and `support_files` only when given.
 public struct UploadFileDescriptor: Codable, Hashable, Sendable {
     public var name: String
@@ -76,7 +76,7 @@ public struct UploadResult: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey { case resourceName = "resource_name", resourceID = "resource_id" }
 }
 
-/// An upload job (§6.3): creation returns the presigned targets; later reads carry status,
+/// An upload job: creation returns the presigned targets; later reads carry status,
 /// detail and result.
 public struct UploadJob: Codable, Hashable, Sendable, Identifiable {
     public var id: UploadJobID
@@ -125,7 +125,7 @@ public struct PresignedPost: Codable, Hashable, Sendable {
     public var fields: [String: String]
 }
 
-/// An attachment on a project, data collection or image (§5.11).
+/// An attachment on a project, data collection or image.
 public struct Attachment: Codable, Hashable, Sendable, Identifiable {
     public var id: AttachmentID
     public var name: String

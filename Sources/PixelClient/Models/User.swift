@@ -65,8 +65,8 @@ public struct OIDCUserCreate: Encodable, Sendable {
     }
 }
 
-/// The body of `PUT /users/oidc/{id}/`. Only set fields are sent — unlike Python, `enabled` is not
-/// forced to `true` (P22: an update must not silently re-enable a disabled user).
+/// The body of `PUT /users/oidc/{id}/`. Only set fields are sent; `enabled` is sent only when you
+/// set it, so an update never silently re-enables a disabled user.
 public struct OIDCUserUpdate: Encodable, Sendable {
     public var firstName: String?
     public var lastName: String?

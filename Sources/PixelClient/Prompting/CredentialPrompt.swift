@@ -47,7 +47,7 @@ public struct PromptedCredentials: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Asks a person for missing credentials (rmcl and RADKit ask only when run interactively).
+/// Asks a person for missing credentials, only when the program runs interactively.
 ///
 /// ```swift
 /// let prompt: any CredentialPrompt = TerminalCredentialPrompt()

@@ -1,8 +1,9 @@
 public import Settings
 
 /// Fills in a missing user name and/or password by asking a person — only when that is allowed
-/// and possible; otherwise throws `settingsError`, the aggregated error from resolving settings
-/// (rmcl's rule: prompt only when interactive, else fail with the auth error).
+/// and possible; otherwise throws `settingsError`, the aggregated error from resolving settings.
+/// A program run without a terminal therefore fails with the settings error instead of waiting
+/// for an answer nobody can give.
 ///
 /// - Parameters:
 ///   - missing: the fields to ask for; empty returns empty answers without asking.

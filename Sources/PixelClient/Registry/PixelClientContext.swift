@@ -23,8 +23,7 @@ extension PixelClientRegistry {
     /// when its settings match `settings` (any settings when `nil`), else the registry's client.
     ///
     /// `inferred` is `true` when the client came from the caller or the context — the caller does
-    /// not manage it — and `false` when it came from the registry (Prefect's
-    /// `get_or_create_client`).
+    /// not manage it — and `false` when it came from the registry.
     ///
     /// ```swift
     /// let (client, inferred) = try registry.getOrCreateClient()
@@ -39,7 +38,7 @@ extension PixelClientRegistry {
         return (try asyncClient(settings: settings, options: options), false)
     }
 
-    /// Runs `operation` with a client, managing only what it created (Prefect's `inject_client`):
+    /// Runs `operation` with a client, managing only what it created:
     /// an explicit or task-bound client is used as is; otherwise the registry's client is bound
     /// to the task for the operation and, if this call built it, closed afterwards.
     ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A search filter in the §8 grammar: comparisons `{"op": [{"var": field}, value]}` combined with
+/// A search filter in the API's filter grammar: comparisons `{"op": [{"var": field}, value]}` combined with
 /// `{"and": […]}` / `{"or": […]}`, nested without limit.
 ///
 /// Build filters with ``field(_:)`` and Swift operators; `&&` and `||` flatten chains:
@@ -47,7 +47,7 @@ public indirect enum SearchFilter: Hashable, Sendable, Encodable {
     }
 }
 
-/// The twelve comparison operators of §8.
+/// The twelve comparison operators.
 public enum SearchOperator: String, Hashable, Sendable, CaseIterable {
     case equal = "=="
     case notEqual = "!="

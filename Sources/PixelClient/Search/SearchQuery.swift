@@ -1,4 +1,4 @@
-/// A search request (`POST /search/`, §8). `distinct`, `limit` and `offset` are always sent;
+/// A search request (`POST /search/`). `distinct`, `limit` and `offset` are always sent;
 /// everything else only when set.
 ///
 /// ```swift

@@ -9,8 +9,7 @@ import Darwin
 #endif
 
 /// An opt-in ``SessionStore`` that keeps one JSON file per settings fingerprint, so a rerun of a
-/// program can use the refresh-token grant instead of sending the password again (rmcl keeps its
-/// tokens in its config file the same way).
+/// program can use the refresh-token grant instead of sending the password again.
 ///
 /// Files live in `$XDG_CONFIG_HOME/pixel-client/sessions/` (or `~/.config/pixel-client/sessions/`),
 /// named `<key>.json`. The directory is created with mode 0700 and every file is written to a

@@ -1,7 +1,6 @@
 import Foundation
 
-/// Keeps Keycloak sessions (refresh tokens) between runs, keyed by settings fingerprint — the
-/// Matrix tutorial's `Storage` protocol.
+/// Keeps Keycloak sessions (refresh tokens) between runs, keyed by settings fingerprint.
 ///
 /// A store never throws at its caller: a session that cannot be read is reported as a
 /// ``SessionStoreWarning`` (through the store's warning handler) and treated as absent, and a

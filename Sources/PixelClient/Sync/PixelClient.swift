@@ -384,3 +384,8 @@ public struct PixelClient: Sendable {
     }
 
 }
+
+extension PixelAsyncClient {
+    /// A blocking facade over the same core.
+    public var blocking: PixelClient { PixelClient(async: self) }
+}

@@ -23,7 +23,7 @@ package struct ObjectStoreClient: Sendable {
 
     /// Sends one request and returns a 2xx response; anything else is a ``PixelError``
     /// (`httpStatus` with the server's text as `detail`). Not retried here: the caller owns the
-    /// retry policy (§6.5) because only it knows whether the body can be produced again.
+    /// retry policy because only it knows whether the body can be produced again.
     package func send(
         method: HTTPMethod, url: String, headers: HTTPHeaders = [:], makeBody: @Sendable () throws -> HTTPClientRequest.Body?
     ) async throws(PixelError) -> TransportResponse {

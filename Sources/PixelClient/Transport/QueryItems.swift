@@ -1,6 +1,6 @@
 import Foundation
 
-/// Query parameters encoded the way pixel-client does (§3): booleans as `true`/`false`, lists
+/// Query parameters encoded the way pixel-client does: booleans as `true`/`false`, lists
 /// comma-joined into one value, `nil` left out, spaces as `+`, UTF-8 percent-encoding.
 ///
 /// ```swift
@@ -38,7 +38,7 @@ package struct QueryItems: Sendable, Equatable {
         set { set(name, newValue.map(String.init)) }
     }
 
-    /// Lists are one comma-joined value; an empty list is left out (never `ids=`, P15).
+    /// Lists are one comma-joined value; an empty list is left out (never `ids=`).
     package subscript<Element: CustomStringConvertible>(name: String) -> [Element]? {
         get { nil }
         set {

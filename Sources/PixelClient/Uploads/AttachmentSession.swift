@@ -2,7 +2,7 @@ import Foundation
 import NIOHTTP1
 import NIOConcurrencyHelpers
 
-/// One `addAttachments` call (§6.6): local checks, hashing, `POST /attachments/`, pairing by
+/// One `addAttachments` call: local checks, hashing, `POST /attachments/`, pairing by
 /// name, bounded streamed transfers with retries, and `Completed` marks — per-file failures
 /// collected, never thrown.
 struct AttachmentSession: Sendable {

@@ -1,9 +1,9 @@
 /// Runs work items with at most `width` of them in flight, in one task group: the structured
-/// replacement for pixel-client's per-client semaphore (P21). An item may produce follow-up
+/// replacement for pixel-client's per-client semaphore. An item may produce follow-up
 /// items (support files after their main file), which join the queue.
 ///
 /// Items never throw: each records its own failure, so one file's failure cannot cancel its
-/// siblings (P12). Cancelling the calling task cancels every item in flight and starts no more.
+/// siblings. Cancelling the calling task cancels every item in flight and starts no more.
 enum BoundedWork {
     static func run<Item: Sendable>(
         _ initial: [Item], width: Int, _ work: @escaping @Sendable (Item) async -> [Item]

@@ -9,7 +9,7 @@ import Synchronization
 enum FileDigest {
     static let readSize = 1024 * 1024
 
-    /// Base64 of the raw 16-byte MD5 (not hex), as the API wants it (§6.2).
+    /// Base64 of the raw 16-byte MD5 (not hex), as the API wants it.
     static func base64(_ digest: Insecure.MD5.Digest) -> String { Data(digest).base64EncodedString() }
 
     /// The size of a regular file, or an ``PixelError/Code/invalidInput`` error naming `role` and the path.

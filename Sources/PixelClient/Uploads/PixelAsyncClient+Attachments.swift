@@ -1,6 +1,6 @@
 import NIOHTTP1
 
-// §5.11 and §6.6: attachments on projects, data collections and images.
+// Attachments on projects, data collections and images.
 extension PixelAsyncClient {
     private static func attachmentQuery(_ target: AttachmentTarget, id: AttachmentID? = nil) -> QueryItems {
         var query = QueryItems()
@@ -21,12 +21,12 @@ extension PixelAsyncClient {
         return try await get("/attachments/", query: query)
     }
 
-    /// Uploads files as attachments (§6.6) and returns the completed attachments and the
+    /// Uploads files as attachments and returns the completed attachments and the
     /// per-file failures, in input order.
     ///
     /// Names must be unique and the files must exist (checked first, `invalidInput`). MD5s are
     /// computed off the cooperative pool; the bytes stream from disk by presigned POST with at
-    /// most `options.concurrency` transfers in flight (pixel-client has no cap here, P21) and
+    /// most `options.concurrency` transfers in flight and
     /// the same retries as uploads; each arrived file is then marked `Completed`.
     ///
     /// ```swift

@@ -1,6 +1,6 @@
-// §6.1–6.5 and §6.7: uploads of images, rasters and point clouds.
+// Uploads of images, rasters and point clouds.
 extension PixelAsyncClient {
-    /// Uploads one file and returns the created resource (§6.1), streaming every byte from disk.
+    /// Uploads one file and returns the created resource, streaming every byte from disk.
     ///
     /// Checks the data-collection type and the local files first, hashes off the cooperative
     /// pool, creates the upload job, sends the file (one presigned POST, or concurrent part PUTs
@@ -27,12 +27,12 @@ extension PixelAsyncClient {
         }
     }
 
-    /// Uploads many files (§6.7) and returns what was created and what failed, per file, in
-    /// input order. One file's failure never stops the others (P12).
+    /// Uploads many files and returns what was created and what failed, per file, in
+    /// input order. One file's failure never stops the others.
     ///
     /// Base names must be unique and every file (and support file) must exist: both are checked
     /// before any upload job is created, and violations throw `invalidInput`. Files go to the
-    /// server in chunks of at most 200; jobs are paired with files by name (P10/P11). With
+    /// server in chunks of at most 200; jobs are paired with files by name. With
     /// `.automatic`, small files go single-part and large ones multipart, each in its own calls.
     /// Cancelling the calling task stops every transfer and throws `cancelled`.
     ///

@@ -72,7 +72,7 @@ struct UploadBodyChunks: AsyncSequence, Sendable {
     }
 }
 
-/// `multipart/form-data` for a presigned POST (§6.4): every form field as a plain text part,
+/// `multipart/form-data` for a presigned POST: every form field as a plain text part,
 /// then the file part `file` with `filename="upload"` and `application/octet-stream`, streamed.
 struct PresignedPostForm: Sendable {
     let boundary: String

@@ -56,7 +56,7 @@ public struct AttachmentUpload: Sendable, Hashable {
     }
 }
 
-/// What an attachment hangs on (`resource_type` + `resource_id`, §5.11).
+/// What an attachment hangs on (`resource_type` + `resource_id`).
 ///
 /// ```swift
 /// let attachments = try await client.listAttachments(.project(42))

@@ -1,6 +1,6 @@
-/// How the bytes of a file travel to the object store (§6.4): one presigned POST, or presigned
+/// How the bytes of a file travel to the object store: one presigned POST, or presigned
 /// PUTs of fixed-size parts sent concurrently. Replaces pixel-client's `multipart: bool` +
-/// `multipart_part_size` pair, where forgetting the size failed only after jobs existed (P17).
+/// `multipart_part_size` pair, where forgetting the size failed only after jobs existed.
 ///
 /// ```swift
 /// try await client.uploadImage(project: 1, dataCollection: 2, UploadFile("big.tif"), mode: .multipart(partSize: 16 << 20))
@@ -73,8 +73,8 @@ public enum UploadMode: Sendable, Hashable, CustomStringConvertible {
 public struct UploadOptions: Sendable, Hashable {
     /// Object-store requests (single-part POSTs, part PUTs, support files, attachments) in flight
     /// for **this** operation, and files hashed at once. `nil` uses the settings'
-    /// `uploadConcurrency` (`PIXEL_UPLOAD_CONCURRENCY`, default 10). Unlike pixel-client (P21) the
-    /// limit is per operation, so two concurrent batches do not starve each other.
+    /// `uploadConcurrency` (`PIXEL_UPLOAD_CONCURRENCY`, default 10). The limit is per
+    /// operation, so two concurrent batches do not starve each other.
     public var concurrency: Int?
     /// Attempts per object-store request (retried on connection failures, timeouts and
     /// 500/502/503/504, never on other 4xx). `nil` uses the settings' `retryAttempts`.
@@ -82,7 +82,7 @@ public struct UploadOptions: Sendable, Hashable {
     /// How long a single-file upload waits for server-side validation (its job).
     public var jobTimeout: Duration
     /// How long a batch waits, per chunk of up to 200 files, for the job group and the upload-job
-    /// statuses to settle. Python polls forever (P12); this gives up with per-file `timeout` failures.
+    /// statuses to settle; after it, the files still pending fail with `timeout`.
     public var batchTimeout: Duration
     /// First delay between status polls; grows ×1.5 up to ``maxPollInterval``.
     public var pollInterval: Duration

@@ -1,6 +1,6 @@
 /// Pairs what the server returned with what was sent **by name, through a dictionary** — never
-/// by sorting and zipping (P10), which silently truncates on a count mismatch and, in
-/// pixel-client's batch loop, sent files to other files' presigned URLs (P11).
+/// by sorting and zipping, which silently truncates on a count mismatch and can send files to
+/// other files' presigned URLs.
 ///
 /// Any missing, unexpected or repeated name is a loud ``PixelError/Code/uploadPairingMismatch``
 /// raised before a single byte goes to a URL that might belong to another file.

@@ -23,7 +23,7 @@ struct LocalUpload: Sendable {
     var totalBytes: Int64 { size + supportFiles.reduce(0) { $0 + $1.size } }
 }
 
-/// A file with its descriptor (§6.2), ready for job creation.
+/// A file with its descriptor, ready for job creation.
 struct PreparedUpload: Sendable {
     var local: LocalUpload
     var descriptor: UploadFileDescriptor

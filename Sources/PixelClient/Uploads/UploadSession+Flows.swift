@@ -2,7 +2,7 @@ import Foundation
 import NIOHTTP1
 
 extension UploadSession {
-    /// §6.1: one file, `uploadFinished`, wait for its job, check the upload job, return the resource.
+    /// one file, `uploadFinished`, wait for its job, check the upload job, return the resource.
     /// Every failure is thrown (with the server's `detail` for a rejected file).
     func uploadOne(_ file: UploadFile, mode: UploadMode) async throws(PixelError) -> Resource {
         defer { reporter.finish() }
@@ -57,7 +57,7 @@ extension UploadSession {
         return result.resourceID
     }
 
-    /// §6.7: chunks of at most 200 files per create call (single-part and multipart files in
+    /// chunks of at most 200 files per create call (single-part and multipart files in
     /// separate calls), per-file failures collected, never thrown — except for invalid input
     /// (before any job exists), cancellation and a closed client.
     func uploadMany(_ files: [UploadFile], mode: UploadMode) async throws(PixelError) -> UploadBatchResult<Resource> {
@@ -118,7 +118,7 @@ extension UploadSession {
     }
 
     /// `multiple_uploadFinished`, wait for the group (failures inside it are not errors), then
-    /// poll the upload jobs until they settle, with a time limit (P12). Returns the accepted files.
+    /// poll the upload jobs until they settle, with a time limit. Returns the accepted files.
     private func finishMany(_ uploads: [CreatedUpload]) async throws(PixelError) -> [(CreatedUpload, UploadResult)] {
         let deadline = ContinuousClock.now + options.batchTimeout
         let jobs: [UploadJobID: UploadJob]

@@ -2,7 +2,7 @@ import Foundation
 import NIOHTTP1
 
 /// One upload operation into one data collection: local checks, hashing, job creation,
-/// transfers and server-side validation (§6.1–6.4, §6.7). The public methods in
+/// transfers and server-side validation. The public methods in
 /// `PixelAsyncClient+Uploads.swift` drive it; every step here is shared by the single-file and
 /// the batch flow.
 struct UploadSession<Resource: UploadableResource>: Sendable {
@@ -33,7 +33,7 @@ struct UploadSession<Resource: UploadableResource>: Sendable {
 
     // MARK: - Checks
 
-    /// §6.1 step 1: the data collection must store `Resource`.
+    /// the data collection must store `Resource`.
     func checkCollection() async throws(PixelError) {
         let collection = try await client.getDataCollection(project: project, id: dataCollection)
         guard Resource.isStored(in: collection.dataCollectionType) else {
@@ -44,7 +44,7 @@ struct UploadSession<Resource: UploadableResource>: Sendable {
     }
 
     /// Unique base names, existing readable files, decided transfer modes — all before any job
-    /// exists, so bad input never leaves half-created jobs behind (P17).
+    /// exists, so bad input never leaves half-created jobs behind.
     func localUploads(_ files: [UploadFile], mode: UploadMode) async throws(PixelError) -> [LocalUpload] {
         try Self.requireUniqueNames(files.map(\.name), what: "Files")
         for file in files {
@@ -258,7 +258,7 @@ struct UploadSession<Resource: UploadableResource>: Sendable {
         return UploadFailure(file: upload.url, name: upload.name, stage: .validating, uploadJobID: upload.job.id, status: status, error: error)
     }
 
-    /// Reads back created resources by id, 50 at a time (§6.7 step 8).
+    /// Reads back created resources by id, 50 at a time.
     func fetchResources(_ ids: [Int]) async throws(PixelError) -> [Int: Resource] {
         var found: [Int: Resource] = [:]
         for start in stride(from: 0, to: ids.count, by: 50) {

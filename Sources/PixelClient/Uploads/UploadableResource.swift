@@ -5,7 +5,7 @@ public protocol UploadableResource: Decodable, Sendable {
     static var resourceKind: ResourceKind { get }
     /// The list path under a data collection: `images`, `rasters`, `point_clouds`.
     static var collectionPathComponent: String { get }
-    /// Whether a data collection of this type stores this resource (§6.1 step 1).
+    /// Whether a data collection of this type stores this resource.
     static func isStored(in type: DataCollectionType) -> Bool
     /// What the data collection must be, for error messages.
     static var requiredCollectionTypes: String { get }
