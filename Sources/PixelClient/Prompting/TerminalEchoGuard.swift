@@ -107,8 +107,8 @@ private struct EchoSignalState {
     }
 }
 
-// Nonisolated(unsafe): read by an async-signal handler, which cannot take locks; written only by
-// The single prompt thread (prompts are serialised) before handlers are installed / after removal.
+// nonisolated(unsafe): read by an async-signal handler, which cannot take locks; written only by
+// the single prompt thread (prompts are serialised) before handlers are installed / after removal.
 nonisolated(unsafe) private var echoSignalState = EchoSignalState()
 
 private let restoreTerminalOnSignal: @convention(c) (Int32) -> Void = { signal in
