@@ -114,7 +114,7 @@ import Testing
 
     @Test func cancellingOneWaiterDoesNotCancelTheSharedFetch() async throws {
         try await withClient { emulator, client in
-            emulator.faults.failNext(1, pathPrefix: "/realms/", with: .delay(.milliseconds(300)))
+            emulator.faults.failNext(1, pathPrefix: "/realms/", with: .delay(TestTime.scaled(.milliseconds(300))))
             let cancelled = Task { try await client.me() }
             let patient = Task { try await client.me() }
             cancelled.cancel()

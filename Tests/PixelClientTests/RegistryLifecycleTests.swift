@@ -70,7 +70,7 @@ import Testing
             let log = RegistryEventLog(registry)
             let busy = try registry.asyncClient(settings: testSettings(emulator) { $0.retryAttempts = 1 })
             _ = try await busy.me()
-            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(.milliseconds(500)))
+            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(TestTime.scaled(.milliseconds(500))))
             let slow = Task { try await busy.me() }
             #expect(await waitUntil { busy.core.inFlightRequestCount > 0 })
             let second = try registry.asyncClient(settings: testSettings(emulator) { $0.retryAttempts = 2 })
@@ -195,7 +195,7 @@ import Testing
             let registry = PixelClientRegistry(configuration: .init(clientOptions: .testing(), hooks: .testing()))
             let client = try registry.asyncClient(settings: testSettings(emulator))
             _ = try await client.me()
-            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(.milliseconds(400)))
+            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(TestTime.scaled(.milliseconds(400))))
             let group = ServiceGroup(configuration: .init(services: [registry], logger: Logger(label: "test")))
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }

@@ -93,7 +93,7 @@ import Testing
                 let log = RegistryEventLog(registry)
                 let old = try registry.asyncClient()
                 _ = try await old.me()
-                emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(.milliseconds(600)))
+                emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(TestTime.scaled(.milliseconds(600))))
                 let slow = Task { try await old.me() }
                 #expect(await waitUntil { old.core.inFlightRequestCount > 0 })
                 environment["PIXEL_API_TIMEOUT"] = "12"
@@ -122,7 +122,7 @@ import Testing
                 let log = RegistryEventLog(registry)
                 let old = try registry.asyncClient()
                 _ = try await old.me()
-                emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(.seconds(3)))
+                emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(TestTime.scaled(.seconds(3))))
                 let slow = Task { try await old.me() }
                 #expect(await waitUntil { old.core.inFlightRequestCount > 0 })
                 environment["PIXEL_API_TIMEOUT"] = "12"

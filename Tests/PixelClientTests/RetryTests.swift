@@ -54,9 +54,10 @@ import Testing
     }
 
     @Test func aSlowResponseIsATypedTimeoutError() async throws {
+        // Only the delayed call runs under the short API timeout (the token has its own), so a
+        // loaded machine cannot make another request time out first.
         try await withClient(settings: { $0.apiTimeout = .milliseconds(200) }) { emulator, client in
-            _ = try await client.me()
-            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/plugins/", with: .delay(.seconds(2)))
+            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/plugins/", with: .delay(TestTime.scaled(.seconds(2))))
             let error = try await #require(throws: PixelError.self) { try await client.getPlugins() }
             #expect(error.code == .timeout)
             #expect(error.method == "GET")
@@ -66,7 +67,7 @@ import Testing
 
     @Test func aSlowTokenEndpointIsATypedTimeoutError() async throws {
         try await withClient(settings: { $0.tokenTimeout = .seconds(1) }) { emulator, client in
-            emulator.faults.failNext(1, pathPrefix: "/realms/", with: .delay(.seconds(4)))
+            emulator.faults.failNext(1, pathPrefix: "/realms/", with: .delay(TestTime.scaled(.seconds(4))))
             let error = try await #require(throws: PixelError.self) { try await client.me() }
             #expect(error.code == .timeout)
             #expect(error.message.contains("1.0 seconds") || error.message.contains("1 seconds"))

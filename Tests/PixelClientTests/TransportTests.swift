@@ -58,7 +58,7 @@ import Testing
     @Test func closeWaitsForInFlightRequests() async throws {
         try await withClient { emulator, client in
             _ = try await client.me()
-            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/plugins/", with: .delay(.milliseconds(300)))
+            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/plugins/", with: .delay(TestTime.scaled(.milliseconds(300))))
             let slow = Task { try await client.getPlugins() }
             while client.core.inFlightRequestCount == 0 { await Task.yield() }
             await client.close(gracePeriod: .seconds(10))
@@ -70,7 +70,7 @@ import Testing
     @Test func closeForcesShutdownAfterTheGracePeriod() async throws {
         try await withClient { emulator, client in
             _ = try await client.me()
-            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/plugins/", with: .delay(.seconds(5)))
+            emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/plugins/", with: .delay(TestTime.scaled(.seconds(5))))
             let slow = Task { try await client.getPlugins() }
             while client.core.inFlightRequestCount == 0 { await Task.yield() }
             await client.close(gracePeriod: .milliseconds(50))
@@ -107,18 +107,36 @@ import Testing
     }
 
     @Test func proxyComesFromSettingsThenEnvironmentAndNoProxyExcludesHosts() throws {
-        let fromEnvironment = try #require(
-            try PixelClientCore.proxyDescription(
-                settingsProxy: nil, environment: ["https_proxy": "http://proxy.local:3128", "NO_PROXY": "internal.example, .corp"],
-                host: "api.geodatapixel.no"))
-        #expect(fromEnvironment == "proxy.local:3128")
-        #expect(try PixelClientCore.proxyDescription(settingsProxy: nil, environment: ["HTTPS_PROXY": "proxy:1"], host: "x.corp") == "proxy:1")
-        #expect(
-            try PixelClientCore.proxyDescription(
-                settingsProxy: nil, environment: ["HTTPS_PROXY": "proxy:1", "NO_PROXY": ".corp"], host: "x.corp") == nil)
-        #expect(try PixelClientCore.proxyDescription(settingsProxy: "http://mine:8080", environment: ["HTTPS_PROXY": "other:1"], host: "a.b") == "mine:8080")
-        #expect(try PixelClientCore.proxyDescription(settingsProxy: nil, environment: ["HTTPS_PROXY": "proxy:1"], host: "127.0.0.1") == nil)
-        #expect(throws: PixelError.self) { try PixelClientCore.proxyDescription(settingsProxy: "socks5://x:1", environment: [:], host: "a") }
+        func proxy(_ environment: [String: String], _ url: String) throws -> String? {
+            try PixelClientCore.proxyDescription(settingsProxy: nil, environment: environment, url: url)
+        }
+        func proxy(_ settings: String, _ environment: [String: String], _ url: String) throws -> String? {
+            try PixelClientCore.proxyDescription(settingsProxy: settings, environment: environment, url: url)
+        }
+        let corporate = ["https_proxy": "http://proxy.local:3128", "NO_PROXY": "internal.example, .corp"]
+        #expect(try proxy(corporate, "https://api.geodatapixel.no/acme") == "proxy.local:3128")
+        #expect(try proxy(corporate, "https://x.corp/") == nil)
+        #expect(try proxy(corporate, "https://internal.example/") == nil)
+        #expect(try proxy(["HTTPS_PROXY": "proxy:1"], "https://x.corp/") == "proxy:1")
+        #expect(try proxy("http://mine:8080", ["HTTPS_PROXY": "other:1"], "https://a.b/") == "mine:8080")
+        #expect(try proxy("http://mine:8080", [:], "http://a.b/") == "mine:8080", "the settings' proxy takes every scheme")
+        #expect(try proxy(["HTTPS_PROXY": "proxy:1"], "https://127.0.0.1/") == nil, "loopback never goes through a proxy")
+        #expect(throws: PixelError.self) { try proxy("socks5://x:1", [:], "https://a/") }
+    }
+
+    @Test func eachSchemeUsesItsOwnProxyVariable() throws {
+        func proxy(_ environment: [String: String], _ url: String) throws -> String? {
+            try PixelClientCore.proxyDescription(settingsProxy: nil, environment: environment, url: url)
+        }
+        let both = ["HTTPS_PROXY": "secure:1", "http_proxy": "plain:2"]
+        #expect(try proxy(both, "https://a.b/") == "secure:1")
+        #expect(try proxy(both, "http://a.b/") == "plain:2")
+        #expect(try proxy(["HTTPS_PROXY": "secure:1"], "http://a.b/") == nil)
+        #expect(try proxy(["ALL_PROXY": "any:3"], "http://a.b/") == "any:3")
+        #expect(try proxy(["ALL_PROXY": "any:3", "HTTPS_PROXY": "secure:1"], "https://a.b/") == "secure:1")
+        // A CGI program must not take HTTP_PROXY from a request's `Proxy:` header.
+        #expect(try proxy(["HTTP_PROXY": "evil:9", "REQUEST_METHOD": "GET"], "http://a.b/") == nil)
+        #expect(try proxy(["http_proxy": "plain:2", "REQUEST_METHOD": "GET"], "http://a.b/") == "plain:2")
     }
 
     @Test func everyRequestCarriesAFreshRequestIDThatErrorsReport() async throws {

@@ -26,7 +26,7 @@ extension UploadTests {
         /// Uploads a 3-part raster through the registry's default client and runs `change` after
         /// the first part arrived; returns the upload's result and the generation it ran on.
         private func uploadWhile(
-            partDelay: Duration = .milliseconds(300), gracePeriod: Duration = .seconds(30),
+            partDelay: Duration = TestTime.scaled(.milliseconds(300)), gracePeriod: Duration = .seconds(30),
             configure: @escaping (inout PixelClientRegistry.Configuration) -> Void = { _ in },
             batch: Bool = false,
             change: @escaping @Sendable (Moment) async throws -> Void,
@@ -148,7 +148,7 @@ extension UploadTests {
         }
 
         @Test func anUploadOutlivingTheGracePeriodFailsTypedAndLeavesNoConnection() async throws {
-            try await uploadWhile(partDelay: .seconds(2), gracePeriod: .milliseconds(200)) { moment in
+            try await uploadWhile(partDelay: TestTime.scaled(.seconds(2)), gracePeriod: .milliseconds(200)) { moment in
                 try await moment.registry.shutdown()
             } verify: { emulator, moment, result, _ in
                 #expect(throws: PixelError.self) { try result.get() }
@@ -160,7 +160,7 @@ extension UploadTests {
         }
 
         @Test func aBatchOutlivingTheGracePeriodReportsEachFileAsClosed() async throws {
-            try await uploadWhile(partDelay: .seconds(2), gracePeriod: .milliseconds(200), batch: true) { moment in
+            try await uploadWhile(partDelay: TestTime.scaled(.seconds(2)), gracePeriod: .milliseconds(200), batch: true) { moment in
                 try await moment.registry.shutdown()
             } verify: { emulator, moment, result, failures in
                 let created = try result.get()

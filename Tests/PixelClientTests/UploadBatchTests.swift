@@ -127,7 +127,7 @@ extension UploadTests {
             let files = try (0..<6).map { try directory.file("slow_\($0).jpg", size: 2_000, seed: UInt64($0) + 50) }
             try await withClient { emulator, client in
                 let (project, dc) = try await client.makeCollection(.image)
-                emulator.faults.failNext(100, method: "POST", pathPrefix: "/_store/post/", with: .delay(.seconds(2)))
+                emulator.faults.failNext(100, method: "POST", pathPrefix: "/_store/post/", with: .delay(TestTime.scaled(.seconds(2))))
                 let (events, progress) = UploadEvent.makeStream()
                 let upload = Task {
                     try await client.uploadImages(project: project, dataCollection: dc, files.map { UploadFile($0) }, options: .testing(), progress: progress)

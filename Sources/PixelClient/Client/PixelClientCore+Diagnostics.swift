@@ -5,11 +5,8 @@ extension PixelClientCore {
         TransportSecurity.isSafeForCredentials(url)
     }
 
-    /// `host:port` of the proxy a request to `host` would use, `nil` for a direct connection.
-    package static func proxyDescription(settingsProxy: String?, environment: [String: String], host: String) throws(PixelError) -> String? {
-        guard let proxy = try ProxySettings.resolve(settingsProxy: settingsProxy, environment: environment), proxy.applies(toHost: host) else {
-            return nil
-        }
-        return "\(proxy.host):\(proxy.port)"
+    /// `host:port` of the proxy a request to `url` would use, `nil` for a direct connection.
+    package static func proxyDescription(settingsProxy: String?, environment: [String: String], url: String) throws(PixelError) -> String? {
+        try ProxySettings.resolve(settingsProxy: settingsProxy, environment: environment)?.server(for: url)?.displayName
     }
 }

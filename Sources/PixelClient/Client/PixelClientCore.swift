@@ -52,7 +52,8 @@ public final class PixelClientCore: Sendable {
         self.hooks = hooks
         let lifecycle = CoreLifecycle()
         self.lifecycle = lifecycle
-        self.transport = try HTTPTransport(settings: settings, environment: hooks.proxyEnvironment)
+        self.transport = try HTTPTransport(
+            settings: settings, environment: hooks.proxyEnvironment, proxyBypassesLoopback: hooks.proxyBypassesLoopback)
         self.retryPolicy = RetryPolicy(
             maxAttempts: max(1, settings.retryAttempts), baseDelay: options.retryBaseDelay, maxDelay: options.retryMaxDelay)
         let endpoint = TokenEndpointClient(

@@ -23,6 +23,9 @@ public struct PixelClientHooks: Sendable {
     /// The environment read for `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` (upper or
     /// lower case). Tests pass `[:]`.
     public var proxyEnvironment: [String: String]
+    /// Whether requests to loopback hosts skip the proxy. Only tests whose proxy and server both
+    /// run on loopback turn this off.
+    package var proxyBypassesLoopback = true
 
     /// Creates hooks; by default silent, without events or session storage, with the process
     /// environment for proxies.

@@ -26,7 +26,8 @@ package enum TrafficKind: Sendable {
 /// `http://` to a host that is not loopback.
 package final class HTTPTransport: Sendable {
     private let direct: HTTPClient
-    private let proxied: HTTPClient?
+    /// One pool per proxy server in use (one when `HTTP_PROXY` and `HTTPS_PROXY` agree).
+    private let proxied: [ProxyServer: HTTPClient]
     private let proxy: ProxySettings?
     /// Set when ``shutDown()`` starts: failures after it are reported as `clientClosed`.
     private let shutDownStarted = Atomic<Bool>(false)
@@ -40,20 +41,23 @@ package final class HTTPTransport: Sendable {
     /// to this one definition.
     package static var eventLoopGroup: any EventLoopGroup { HTTPClient.defaultEventLoopGroup }
 
-    /// Builds the pools. `environment` supplies `HTTPS_PROXY`/`NO_PROXY` (inject it; tests pass `[:]`).
-    package init(settings: PixelSettings, environment: [String: String]) throws(PixelError) {
-        let proxy = try ProxySettings.resolve(settingsProxy: settings.proxy, environment: environment)
+    /// Builds the pools. `environment` supplies `HTTPS_PROXY`/`NO_PROXY` (inject it; tests pass
+    /// `[:]`). `proxyBypassesLoopback` is turned off only by tests whose proxy and server both run
+    /// on loopback.
+    package init(settings: PixelSettings, environment: [String: String], proxyBypassesLoopback: Bool = true) throws(PixelError) {
+        var proxy = try ProxySettings.resolve(settingsProxy: settings.proxy, environment: environment)
+        proxy?.bypassesLoopback = proxyBypassesLoopback
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .ratio(200))
         configuration.timeout = .init(connect: .init(min(settings.apiTimeout, settings.tokenTimeout)), read: nil)
         self.direct = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoopGroup), configuration: configuration)
-        if let proxy {
-            configuration.proxy = proxy.ahcProxy
-            self.proxied = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoopGroup), configuration: configuration)
-        } else {
-            self.proxied = nil
+        var proxied: [ProxyServer: HTTPClient] = [:]
+        for server in Set([proxy?.http, proxy?.https].compactMap { $0 }) {
+            configuration.proxy = server.ahcProxy
+            proxied[server] = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoopGroup), configuration: configuration)
         }
+        self.proxied = proxied
         self.proxy = proxy
         self.timeouts = (settings.apiTimeout, settings.uploadTimeout, settings.tokenTimeout)
         self.allowInsecureHTTP = settings.allowInsecureHTTP
@@ -66,7 +70,7 @@ package final class HTTPTransport: Sendable {
     deinit {
         guard !shutDownStarted.load(ordering: .acquiring) else { return }
         direct.shutdown { _ in }
-        proxied?.shutdown { _ in }
+        for client in proxied.values { client.shutdown { _ in } }
     }
 
     /// Sends `request` and collects the whole response. The caller holds a lease on the core.
@@ -83,7 +87,7 @@ package final class HTTPTransport: Sendable {
                     + "Use https://, or set PIXEL_ALLOW_INSECURE_HTTP=true if you really mean it.",
                 method: request.method.rawValue, url: request.url)
         }
-        let client = self.client(for: request.url)
+        let (client, proxy) = self.client(for: request.url)
         let timeout: Duration
         switch kind {
         case .api: timeout = timeouts.api
@@ -95,18 +99,20 @@ package final class HTTPTransport: Sendable {
             let body = try await response.body.collect(upTo: maxResponseBytes)
             return TransportResponse(status: Int(response.status.code), headers: response.headers, body: body)
         } catch {
-            throw mapError(error, request: request, kind: kind, timeout: timeout)
+            throw mapError(error, request: request, kind: kind, timeout: timeout, proxy: proxy)
         }
     }
 
-    private func client(for url: String) -> HTTPClient {
-        guard let proxied, let proxy, let host = URLComponents(string: url)?.host, proxy.applies(toHost: host) else {
-            return direct
-        }
-        return proxied
+    /// The pool for `url`, and the proxy it goes through (`nil`: direct).
+    private func client(for url: String) -> (HTTPClient, ProxyServer?) {
+        guard let server = proxy?.server(for: url), let client = proxied[server] else { return (direct, nil) }
+        return (client, server)
     }
 
-    private func mapError(_ error: any Error, request: HTTPClientRequest, kind: TrafficKind, timeout: Duration) -> PixelError {
+    private func mapError(
+        _ error: any Error, request: HTTPClientRequest, kind: TrafficKind, timeout: Duration, proxy: ProxyServer?
+    ) -> PixelError {
+        let route = proxy.map { " through the proxy \($0.displayName)" } ?? ""
         let url = kind == .objectStore ? URLRedaction.withoutQuery(request.url) : request.url
         let method = request.method.rawValue
         let requestID = request.headers.first(name: "X-Request-ID")
@@ -124,8 +130,16 @@ package final class HTTPTransport: Sendable {
             case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .tlsHandshakeTimeout,
                 .getConnectionFromPoolTimeout, .httpProxyHandshakeTimeout, .socksHandshakeTimeout:
                 return PixelError(
-                    code: .timeout, message: "The request did not complete within \(timeout).",
+                    code: .timeout, message: "The request did not complete within \(timeout)\(route).",
                     method: method, url: url, requestID: requestID, underlying: description)
+            case .proxyAuthenticationRequired, .invalidProxyResponse:
+                var refused = PixelError(
+                    code: .transport,
+                    message: "The proxy\(proxy.map { " \($0.displayName)" } ?? "") refused the connection "
+                        + "(most often 407 Proxy Authentication Required: missing or wrong proxy credentials).",
+                    method: method, url: url, requestID: requestID, underlying: description)
+                refused.isConnectionFailure = false
+                return refused
             case .alreadyShutdown, .cancelled:
                 if shutDownStarted.load(ordering: .acquiring) {
                     var closed = PixelError.clientClosed()
@@ -139,7 +153,7 @@ package final class HTTPTransport: Sendable {
             }
         }
         var transport = PixelError(
-            code: .transport, message: "The request failed before a response arrived.",
+            code: .transport, message: "The request failed before a response arrived\(route).",
             method: method, url: url, requestID: requestID, underlying: description)
         transport.isConnectionFailure = true
         return transport
@@ -150,6 +164,6 @@ package final class HTTPTransport: Sendable {
     package func shutDown() async {
         shutDownStarted.store(true, ordering: .releasing)
         try? await direct.shutdown()
-        try? await proxied?.shutdown()
+        for client in proxied.values { try? await client.shutdown() }
     }
 }
