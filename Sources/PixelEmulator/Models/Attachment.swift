@@ -1,0 +1,12 @@
+/// An attachment (§5.11).
+struct Attachment: Sendable {
+    var id: Int
+    var name: String
+    var description: String
+    var md5: String
+    var status = "Pending"
+    var resourceType: String
+    var resourceID: Int
+    var slot: String
+    var createdAt = Timestamp.now()
+}
