@@ -68,14 +68,24 @@ public final class PixelEmulator: Service, Sendable {
 
     /// Serves until graceful shutdown or cancellation (the `Service` entry point).
     public func run() async throws {
-        try await server.files.createDirectory(storageDirectory)
+        do {
+            try await makeApplication().run()
+        } catch {
+            await cleanUp()
+            throw error
+        }
+        await cleanUp()
+    }
+
+    /// The Hummingbird application behind ``run()``; tests drive its router without a socket
+    /// (and then call ``cleanUp()`` themselves).
+    func makeApplication() -> Application<RouterResponder<EmulatorRequestContext>> {
         let server = self.server
         let listening = self.listening
         let host = urlHost
-        let app = Application(
-            responder: CallbackResponder<EmulatorRequestContext> { request, context in
-                try await server.respond(to: request, context: context)
-            },
+        let storageDirectory = self.storageDirectory
+        var application = Application(
+            router: server.makeRouter(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -84,16 +94,12 @@ public final class PixelEmulator: Service, Sendable {
             },
             logger: logger
         )
-        do {
-            try await app.run()
-        } catch {
-            await cleanUp()
-            throw error
-        }
-        await cleanUp()
+        application.beforeServerStarts { try await server.files.createDirectory(storageDirectory) }
+        return application
     }
 
-    private func cleanUp() async {
+    /// Marks the emulator stopped and removes storage it created.
+    func cleanUp() async {
         listening.fail(EmulatorLifecycleError.stopped)
         if ownsStorage { await server.files.removeTree(storageDirectory) }
     }

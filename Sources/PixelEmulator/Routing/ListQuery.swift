@@ -16,7 +16,7 @@ struct PageLimits: Sendable {
 enum ListQuery {
     static func apply(
         _ items: [JSONObject],
-        query: QueryParameters,
+        query: QueryValues,
         limits: PageLimits,
         equalityKeys: [String] = []
     ) throws(APIError) -> JSONValue {

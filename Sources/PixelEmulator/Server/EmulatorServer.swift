@@ -2,8 +2,8 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// The request pipeline behind ``PixelEmulator``: counting, fault injection, then one of the four
-/// surfaces (token endpoint, object store, admin endpoint, API), with `X-Request-ID` echoed on all.
+/// Everything behind ``PixelEmulator``: state, switches, counters, and the Hummingbird router that
+/// serves the four surfaces (token endpoint, object store, admin endpoint, API) on one listener.
 final class EmulatorServer: Sendable {
     let configuration: EmulatorConfiguration
     let state: EmulatorState
@@ -12,7 +12,6 @@ final class EmulatorServer: Sendable {
     let switches: TokenSwitches
     let files: ObjectFiles
     let logger: Logger
-    let router: APIRouter
 
     init(configuration: EmulatorConfiguration, storageDirectory: String, logger: Logger) {
         self.configuration = configuration
@@ -24,72 +23,42 @@ final class EmulatorServer: Sendable {
         self.state = EmulatorState(
             store: ObjectStoreState(directory: storageDirectory, presignedLifetime: configuration.presignedURLLifetime),
             tenants: Array(Set(configuration.users.map { $0.tenant.lowercased() })))
-        self.router = APIRouter()
     }
 
     var limits: PageLimits {
         PageLimits(defaultLimit: configuration.defaultPageSize, maxLimit: switches.maxPageSize)
     }
 
-    /// Thrown after the connection was closed on purpose; Hummingbird cannot answer any more.
-    struct ConnectionDropped: Error {}
-
-    func respond(to request: Request, context: EmulatorRequestContext) async throws -> Response {
-        let path = request.uri.path
-        let method = request.method.rawValue
-        stats.recordRequest(method: method, path: path)
-        var response: Response
-        switch faults.consume(method: method, path: path) {
-        case .status(let code)?:
-            let status = HTTPResponse.Status(code: code)
-            response = code >= 500 ? .text("Injected fault \(code)", status: status) : .json(["detail": "Injected fault"], status: status)
-        case .connectionReset?:
-            logger.debug("Injected connection reset", metadata: ["path": "\(path)"])
-            try? await context.channel.close()
-            throw ConnectionDropped()
-        case .delay(let duration)?:
-            try? await Task.sleep(for: duration)
-            response = await route(request, context: context)
-        case nil:
-            response = await route(request, context: context)
+    /// The emulator's routes. The front middleware sees every request, routed or not.
+    func makeRouter() -> Router<EmulatorRequestContext> {
+        let router = Router(context: EmulatorRequestContext.self)
+        router.add(middleware: EmulatorFrontMiddleware(server: self))
+        TokenEndpoint(server: self).register(on: router)
+        ObjectStoreEndpoint(server: self).register(on: router)
+        if configuration.adminEndpointEnabled {
+            AdminEndpoint(server: self).register(on: router)
         }
-        if let name = Header.requestID, let requestID = request.headers[name] {
-            response.headers[name] = requestID
-        }
-        return response
+        let api = router.group("{tenant}").add(middleware: TenantAuthentication(server: self))
+        APIRouteTable.register(APIRoutes.all, on: api, server: self)
+        return router
     }
 
-    private func route(_ request: Request, context: EmulatorRequestContext) async -> Response {
-        let path = request.uri.path
-        do {
-            if path.hasPrefix("/realms/") {
-                return try await TokenEndpoint(server: self).handle(request)
-            }
-            if path.hasPrefix("/_store/") {
-                return await ObjectStoreEndpoint(server: self).handle(request)
-            }
-            if path.hasPrefix("/_emulator/") {
-                guard configuration.adminEndpointEnabled else { throw APIError.detail(.notFound, "Not Found") }
-                return try await AdminEndpoint(server: self).handle(request)
-            }
-            return try await router.handle(request, server: self)
-        } catch let error as APIError {
-            return Response(error)
-        } catch {
-            logger.error("Unexpected emulator error", metadata: ["error": "\(error)"])
-            return .text("Internal emulator error", status: .internalServerError)
-        }
-    }
-
-    /// Reads a whole request body up to `limit` bytes (413 with a `detail` beyond).
+    /// Reads a whole request body up to ``EmulatorConfiguration/maxJSONBodyBytes`` (413 with a `detail` beyond).
     func collectBody(_ request: Request) async throws -> ByteBuffer {
-        var collected = ByteBuffer()
-        for try await var chunk in request.body {
-            guard collected.readableBytes + chunk.readableBytes <= configuration.maxJSONBodyBytes else {
-                throw APIError.detail(.contentTooLarge, "Request body exceeds the emulator's limit of \(configuration.maxJSONBodyBytes) bytes")
-            }
-            collected.writeBuffer(&chunk)
+        do {
+            return try await request.body.collect(upTo: configuration.maxJSONBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw APIError.detail(.contentTooLarge, "Request body exceeds the emulator's limit of \(configuration.maxJSONBodyBytes) bytes")
         }
-        return collected
+    }
+}
+
+extension RouterMethods {
+    /// Answers the common methods that `path` does not serve with `reply` (405-style), so a
+    /// known path with another method is not mistaken for an unknown one.
+    func answerOtherMethods(on path: RouterPath, serving served: [HTTPRequest.Method], with reply: @escaping @Sendable () -> Response) {
+        for method in APIRouteTable.methods where !served.contains(method) {
+            on(path, method: method) { _, _ in reply() }
+        }
     }
 }

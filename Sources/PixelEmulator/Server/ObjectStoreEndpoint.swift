@@ -8,19 +8,22 @@ import NIOCore
 struct ObjectStoreEndpoint {
     let server: EmulatorServer
 
-    func handle(_ request: Request) async -> Response {
-        let segments = request.uri.path.split(separator: "/").map(String.init)
-        guard segments.count == 3 else { return .s3Error(.notFound, code: "NoSuchKey", message: "Unknown object-store path") }
-        let token = segments[2]
-        switch (request.method, segments[1]) {
-        case (.post, "post"):
+    static let postPath: RouterPath = "_store/post/{token}"
+    static let partPath: RouterPath = "_store/part/{token}"
+
+    func register(on router: Router<EmulatorRequestContext>) {
+        router.post(Self.postPath) { request, context in
             server.stats.recordRoute("POST /_store/post")
-            return await presignedPost(request, token: token)
-        case (.put, "part"):
+            return await presignedPost(request, token: context.parameters.get("token") ?? "")
+        }
+        router.put(Self.partPath) { request, context in
             server.stats.recordRoute("PUT /_store/part")
-            return await partPut(request, token: token)
-        default:
-            return .s3Error(.methodNotAllowed, code: "MethodNotAllowed", message: "The specified method is not allowed against this resource.")
+            return await partPut(request, token: context.parameters.get("token") ?? "")
+        }
+        for (path, method) in [(Self.postPath, HTTPRequest.Method.post), (Self.partPath, .put)] {
+            router.answerOtherMethods(on: path, serving: [method]) {
+                .s3Error(.methodNotAllowed, code: "MethodNotAllowed", message: "The specified method is not allowed against this resource.")
+            }
         }
     }
 

@@ -10,26 +10,53 @@ import Hummingbird
 struct TokenEndpoint {
     let server: EmulatorServer
 
-    func handle(_ request: Request) async throws -> Response {
-        let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        guard segments.count == 5, segments.dropFirst(2).joined(separator: "/") == "protocol/openid-connect/token" else {
-            throw APIError.detail(.notFound, "Not Found")
+    static let path: RouterPath = "realms/{realm}/protocol/openid-connect/token"
+
+    func register(on router: Router<EmulatorRequestContext>) {
+        router.post(Self.path) { request, context in try await handle(request, context: context) }
+        router.answerOtherMethods(on: Self.path, serving: [.post]) {
+            Response(APIError.detail(.methodNotAllowed, "Method Not Allowed"))
         }
+    }
+
+    /// The form fields a token request may carry.
+    struct Form: Decodable {
+        var clientID: String?
+        var grantType: String?
+        var username: String?
+        var password: String?
+        var refreshToken: String?
+
+        enum CodingKeys: String, CodingKey {
+            case clientID = "client_id"
+            case grantType = "grant_type"
+            case username, password
+            case refreshToken = "refresh_token"
+        }
+    }
+
+    func handle(_ request: Request, context: EmulatorRequestContext) async throws -> Response {
         server.stats.recordRoute("POST /token")
-        guard request.method == .post else { throw APIError.detail(.methodNotAllowed, "Method Not Allowed") }
-        let realm = String(segments[segments.startIndex + 1]).lowercased()
+        let realm = (context.parameters.get("realm") ?? "").lowercased()
         let users = server.configuration.users.filter { $0.tenant.lowercased() == realm }
         guard !users.isEmpty else { throw APIError(status: .notFound, body: ["error": "Realm does not exist"]) }
-        let form = QueryParameters(String(buffer: try await server.collectBody(request)))
-        guard form["client_id"] == "frontend" else {
+        let form: Form
+        do {
+            form = try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: try await server.collectBody(request)))
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError.oauth(.badRequest, "invalid_request", "The request body is not a valid form")
+        }
+        guard form.clientID == "frontend" else {
             throw APIError.oauth(.unauthorized, "unauthorized_client", "Invalid client or Invalid client credentials")
         }
         let tenant: String
         let username: String
         let grant: EmulatorGrant
-        switch form["grant_type"] {
+        switch form.grantType {
         case "password":
-            guard let name = form["username"], let password = form["password"] else {
+            guard let name = form.username, let password = form.password else {
                 throw APIError.oauth(.badRequest, "invalid_request", "Missing parameter: username or password")
             }
             guard let user = users.first(where: { $0.username == name && $0.password == password }) else {
@@ -37,7 +64,7 @@ struct TokenEndpoint {
             }
             (tenant, username, grant) = (user.tenant.lowercased(), user.username, .password)
         case "refresh_token":
-            guard let token = form["refresh_token"] else {
+            guard let token = form.refreshToken else {
                 throw APIError.oauth(.badRequest, "invalid_request", "Missing parameter: refresh_token")
             }
             guard let issued = await server.state.redeemRefreshToken(token, generation: server.switches.refreshGeneration),

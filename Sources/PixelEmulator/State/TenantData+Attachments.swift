@@ -3,7 +3,7 @@ extension TenantData {
     static let attachmentResourceTypes: Set<String> = ["project", "data_collection", "image"]
 
     /// Checks that the resource an attachment hangs on exists.
-    func attachmentTarget(_ query: QueryParameters, typeKey: String = "resource_type", idKey: String = "resource_id")
+    func attachmentTarget(_ query: QueryValues, typeKey: String = "resource_type", idKey: String = "resource_id")
         throws(APIError) -> (String, Int)
     {
         let type = try query.required(typeKey)
@@ -34,7 +34,7 @@ extension TenantData {
         return .object(object)
     }
 
-    mutating func addAttachments(_ query: QueryParameters, _ body: BodyReader, store: inout ObjectStoreState) throws(APIError) -> JSONValue {
+    mutating func addAttachments(_ query: QueryValues, _ body: BodyReader, store: inout ObjectStoreState) throws(APIError) -> JSONValue {
         let (type, resourceID) = try attachmentTarget(query)
         guard let files = try body.objectList("files") else { throw .missing(["body", "files"]) }
         guard !files.isEmpty else { throw .validation(["body", "files"], "List should have at least 1 item", type: "too_short") }
@@ -58,7 +58,7 @@ extension TenantData {
         return .array(created)
     }
 
-    func listAttachments(_ query: QueryParameters) throws(APIError) -> JSONValue {
+    func listAttachments(_ query: QueryValues) throws(APIError) -> JSONValue {
         let (type, resourceID) = try attachmentTarget(query)
         let status = query["status"]
         if let status, status != "Pending", status != "Completed" {
@@ -70,7 +70,7 @@ extension TenantData {
         return .array(items.map { attachmentJSON($0, store: nil) })
     }
 
-    func attachment(_ query: QueryParameters) throws(APIError) -> Attachment {
+    func attachment(_ query: QueryValues) throws(APIError) -> Attachment {
         let (type, resourceID) = try attachmentTarget(query)
         let id = try query.requiredInt("attachment_id")
         guard let attachment = attachments[id], attachment.resourceType == type, attachment.resourceID == resourceID else {
@@ -80,7 +80,7 @@ extension TenantData {
     }
 
     /// `PUT /attachments/update`: marks an attachment completed once its bytes arrived with the declared MD5.
-    mutating func updateAttachment(_ query: QueryParameters, store: ObjectStoreState) throws(APIError) -> JSONValue {
+    mutating func updateAttachment(_ query: QueryValues, store: ObjectStoreState) throws(APIError) -> JSONValue {
         var attachment = try attachment(query)
         let status = try query.required("status")
         switch status {
@@ -101,7 +101,7 @@ extension TenantData {
         return attachmentJSON(attachment, store: nil)
     }
 
-    mutating func moveAttachment(_ query: QueryParameters) throws(APIError) -> JSONValue {
+    mutating func moveAttachment(_ query: QueryValues) throws(APIError) -> JSONValue {
         var attachment = try attachment(query)
         let (newType, newID) = try attachmentTarget(query, typeKey: "new_resource_type", idKey: "new_resource_id")
         attachment.resourceType = newType
@@ -110,7 +110,7 @@ extension TenantData {
         return attachmentJSON(attachment, store: nil)
     }
 
-    mutating func deleteAttachment(_ query: QueryParameters) throws(APIError) -> JSONValue {
+    mutating func deleteAttachment(_ query: QueryValues) throws(APIError) -> JSONValue {
         let attachment = try attachment(query)
         attachments[attachment.id] = nil
         return ["id": .int(attachment.id), "deleted": true]

@@ -24,7 +24,7 @@ extension TenantData {
         return .object(collection)
     }
 
-    func listDataCollections(_ projectID: Int, _ query: QueryParameters, limits: PageLimits, deleted: Bool) throws(APIError) -> JSONValue {
+    func listDataCollections(_ projectID: Int, _ query: QueryValues, limits: PageLimits, deleted: Bool) throws(APIError) -> JSONValue {
         _ = try project(projectID)
         let items = dataCollections.values.filter { $0["project_id"]?.intValue == projectID && isLive($0) != deleted }
         return try ListQuery.apply(Array(items), query: query, limits: limits, equalityKeys: ["data_collection_type"])

@@ -36,7 +36,7 @@ extension TenantData {
         return .object(project)
     }
 
-    func listProjects(_ query: QueryParameters, limits: PageLimits, deleted: Bool) throws(APIError) -> JSONValue {
+    func listProjects(_ query: QueryValues, limits: PageLimits, deleted: Bool) throws(APIError) -> JSONValue {
         let items = projects.values.filter { isLive($0) != deleted }
         return try ListQuery.apply(Array(items), query: query, limits: limits)
     }

@@ -149,7 +149,7 @@ extension TenantData {
         return object
     }
 
-    func listUploadJobs(_ projectID: Int, _ collectionID: Int, _ query: QueryParameters, limits: PageLimits, store: ObjectStoreState)
+    func listUploadJobs(_ projectID: Int, _ collectionID: Int, _ query: QueryValues, limits: PageLimits, store: ObjectStoreState)
         throws(APIError) -> JSONValue
     {
         _ = try dataCollection(projectID, collectionID)
