@@ -1,4 +1,3 @@
-import Crypto
 import Hummingbird
 import NIOCore
 
@@ -51,43 +50,46 @@ struct ObjectStoreEndpoint {
         if case .uploadPart = slot.purpose {
             return .s3Error(.badRequest, code: "InvalidRequest", message: "This URL takes a part PUT, not a POST.")
         }
-        guard let boundary = MultipartFormReader.boundary(fromContentType: request.headers[.contentType]) else {
+        guard let boundary = PresignedPostForm.boundary(fromContentType: request.headers[.contentType]) else {
             return .s3Error(.badRequest, code: "InvalidArgument", message: "Content-Type must be multipart/form-data with a boundary")
         }
-        var reader = MultipartFormReader(body: request.body, boundary: boundary)
+        var form = PresignedPostForm(boundary: boundary)
         let temporary = slot.path + ".incoming-" + RandomToken.make(bytes: 8)
+        var writer: ObjectWriter?
         do {
-            try await reader.readPreamble()
-            var fields: [String: String] = [:]
-            var received: ReceivedObject?
-            while let part = try await reader.nextPart() {
-                if part.name == "file" {
-                    if let failure = policyFailure(fields, slot: slot) {
-                        try await reader.drain()
-                        return failure
-                    }
-                    received = try await stream(into: temporary, limit: nil) { sink in try await reader.streamPart(sink) }
-                    break  // S3 ignores everything after the file.
-                }
-                guard fields.count < MultipartFormReader.maxFields else {
-                    throw MultipartFormReader.Failure.tooLarge("more than \(MultipartFormReader.maxFields) form fields")
-                }
-                fields[part.name] = try await reader.readFieldValue()
+            var refusal: Response?
+            let outcome = try await form.read(request.body) { fields in
+                refusal = policyFailure(fields, slot: slot)
+                return refusal == nil
+            } sink: { chunk in
+                if writer == nil { writer = try await ObjectWriter(path: temporary, files: server.files) }
+                try await writer?.write(chunk)
             }
-            try await reader.drain()
-            guard let received else {
+            switch outcome {
+            case .refused:
+                return refusal ?? .s3Error(.forbidden, code: "AccessDenied", message: "Invalid according to Policy")
+            case .noFile:
                 return .s3Error(.badRequest, code: "InvalidArgument", message: "POST requires exactly one file upload per request.")
+            case .received:
+                break
             }
+            // An empty file part never reached the sink; it is still an object.
+            let complete: ObjectWriter
+            if let writer { complete = writer } else { complete = try await ObjectWriter(path: temporary, files: server.files) }
+            writer = nil
+            let received = await complete.finish()
             try await server.files.rename(temporary, to: slot.path)
             await server.state.withStore { $0.recordReceived(token: token, md5: received.md5, size: received.size) }
             return Response(status: .noContent)
-        } catch let failure as MultipartFormReader.Failure {
+        } catch let failure as PresignedPostForm.Failure {
+            await writer?.abandon()
             await server.files.remove(temporary)
             switch failure {
             case .malformed(let message): return .s3Error(.badRequest, code: "MalformedPOSTRequest", message: message)
             case .tooLarge(let message): return .s3Error(.badRequest, code: "EntityTooLarge", message: message)
             }
         } catch {
+            await writer?.abandon()
             await server.files.remove(temporary)
             return .s3Error(.badRequest, code: "IncompleteBody", message: "The upload did not complete: \(error)")
         }
@@ -127,10 +129,14 @@ struct ObjectStoreEndpoint {
         }
         let temporary = slot.path + ".incoming-" + RandomToken.make(bytes: 8)
         do {
-            let body = request.body
-            let received = try await stream(into: temporary, limit: expectedLength) { sink in
-                for try await chunk in body { try await sink(chunk) }
+            var writer = try await ObjectWriter(path: temporary, files: server.files, limit: expectedLength)
+            do {
+                for try await chunk in request.body { try await writer.write(chunk) }
+            } catch {
+                await writer.abandon()
+                throw error
             }
+            let received = await writer.finish()
             guard received.size == expectedLength else {
                 await server.files.remove(temporary)
                 return .s3Error(.badRequest, code: "IncompleteBody", message: "Received \(received.size) bytes, declared \(expectedLength)")
@@ -148,30 +154,5 @@ struct ObjectStoreEndpoint {
             await server.files.remove(temporary)
             return .s3Error(.badRequest, code: "IncompleteBody", message: "The upload did not complete or exceeded its declared size.")
         }
-    }
-
-    struct TooLarge: Error {}
-
-    /// Writes what `produce` emits to `path`, hashing as it goes; throws past `limit` bytes.
-    private func stream(
-        into path: String, limit: Int?, _ produce: ((ByteBuffer) async throws -> Void) async throws -> Void
-    ) async throws -> ReceivedObject {
-        let files = server.files
-        let handle = try await files.openForWriting(path)
-        var hasher = Insecure.MD5()
-        var size = 0
-        do {
-            try await produce { chunk in
-                size += chunk.readableBytes
-                if let limit, size > limit { throw TooLarge() }
-                chunk.withUnsafeReadableBytes { hasher.update(bufferPointer: $0) }
-                try await files.write(chunk, to: handle)
-            }
-        } catch {
-            await files.close(handle)
-            throw error
-        }
-        await files.close(handle)
-        return ReceivedObject(md5: MD5Digest.base64(hasher.finalize()), size: size)
     }
 }
