@@ -30,6 +30,11 @@ struct APICall: Sendable {
         return value
     }
 
+    /// The `{p}` and `{dc}` captures of a data-collection path.
+    func collection() throws(APIError) -> (project: Int, collection: Int) {
+        (try id("p"), try id("dc"))
+    }
+
     /// The text path capture `name`.
     func text(_ name: String) -> String {
         parameters.get(name) ?? ""

@@ -13,79 +13,116 @@ struct BodyReader: Sendable {
         return false
     }
 
-    func string(_ key: String) throws(APIError) -> String? {
+    /// The member `key` as `convert` reads it; `nil` when absent or `null`, a 422 of `type` when
+    /// it is something else.
+    private func member<Value>(_ key: String, _ convert: (JSONValue) -> Value?, _ expected: String, _ type: String) throws(APIError) -> Value? {
         guard let value = members[key], !value.isNull else { return nil }
-        guard let text = value.stringValue else { throw .validation(location + [key], "Input should be a valid string", type: "string_type") }
-        return text
+        guard let converted = convert(value) else { throw .validation(location + [key], "Input should be \(expected)", type: type) }
+        return converted
+    }
+
+    /// The list `key`, each element read by `convert`; a 422 names the first element that is not.
+    private func list<Element>(_ key: String, _ convert: (JSONValue) -> Element?, _ expected: String, _ type: String) throws(APIError) -> [Element]? {
+        guard let items = try member(key, \.arrayValue, "a valid list", "list_type") else { return nil }
+        var result: [Element] = []
+        for (index, item) in items.enumerated() {
+            guard let element = convert(item) else {
+                throw .validation(location + [key, String(index)], "Input should be \(expected)", type: type)
+            }
+            result.append(element)
+        }
+        return result
+    }
+
+    func string(_ key: String) throws(APIError) -> String? {
+        try member(key, \.stringValue, "a valid string", "string_type")
+    }
+
+    /// `read(key)`, or FastAPI's "Field required" when the key is absent or `null`.
+    func required<Value>(_ key: String, _ read: (String) throws(APIError) -> Value?) throws(APIError) -> Value {
+        guard let value = try read(key) else { throw .missing(location + [key]) }
+        return value
     }
 
     func requiredString(_ key: String) throws(APIError) -> String {
-        guard let text = try string(key) else { throw .missing(location + [key]) }
-        return text
+        try required(key, string)
     }
 
     func int(_ key: String) throws(APIError) -> Int? {
-        guard let value = members[key], !value.isNull else { return nil }
-        guard let number = value.intValue else { throw .validation(location + [key], "Input should be a valid integer", type: "int_type") }
-        return number
+        try member(key, \.intValue, "a valid integer", "int_type")
     }
 
     func requiredInt(_ key: String) throws(APIError) -> Int {
-        guard let number = try int(key) else { throw .missing(location + [key]) }
-        return number
+        try required(key, int)
     }
 
     func bool(_ key: String) throws(APIError) -> Bool? {
-        guard let value = members[key], !value.isNull else { return nil }
-        guard let flag = value.boolValue else { throw .validation(location + [key], "Input should be a valid boolean", type: "bool_type") }
-        return flag
+        try member(key, \.boolValue, "a valid boolean", "bool_type")
     }
 
     func stringList(_ key: String) throws(APIError) -> [String]? {
-        guard let value = members[key], !value.isNull else { return nil }
-        guard let items = value.arrayValue else { throw .validation(location + [key], "Input should be a valid list", type: "list_type") }
-        var result: [String] = []
-        for (index, item) in items.enumerated() {
-            guard let text = item.stringValue else {
-                throw .validation(location + [key, String(index)], "Input should be a valid string", type: "string_type")
-            }
-            result.append(text)
-        }
-        return result
+        try list(key, \.stringValue, "a valid string", "string_type")
     }
 
     func intList(_ key: String) throws(APIError) -> [Int]? {
-        guard let value = members[key], !value.isNull else { return nil }
-        guard let items = value.arrayValue else { throw .validation(location + [key], "Input should be a valid list", type: "list_type") }
-        var result: [Int] = []
-        for (index, item) in items.enumerated() {
-            guard let number = item.intValue else {
-                throw .validation(location + [key, String(index)], "Input should be a valid integer", type: "int_type")
-            }
-            result.append(number)
-        }
-        return result
+        try list(key, \.intValue, "a valid integer", "int_type")
     }
 
     func object(_ key: String) throws(APIError) -> JSONObject? {
-        guard let value = members[key], !value.isNull else { return nil }
-        guard let members = value.objectValue else {
-            throw .validation(location + [key], "Input should be a valid dictionary", type: "dict_type")
+        try member(key, \.objectValue, "a valid dictionary", "dict_type")
+    }
+
+    /// The nested object `key` as a reader whose errors name its location.
+    func reader(_ key: String) throws(APIError) -> BodyReader? {
+        try object(key).map { BodyReader($0, location: location + [key]) }
+    }
+
+    func requiredReader(_ key: String) throws(APIError) -> BodyReader {
+        try required(key, reader)
+    }
+
+    func requiredObject(_ key: String) throws(APIError) -> JSONObject {
+        try required(key, object)
+    }
+
+    func requiredBool(_ key: String) throws(APIError) -> Bool {
+        try required(key, bool)
+    }
+
+    /// `key` when it is one of `allowed` (pydantic's `Literal` check).
+    func oneOf(_ key: String, _ allowed: [String]) throws(APIError) -> String? {
+        guard let text = try string(key) else { return nil }
+        guard allowed.contains(text) else { throw .validation(location + [key], "Input should be \(allowed.quotedList)", type: "literal_error") }
+        return text
+    }
+
+    func requiredOneOf(_ key: String, _ allowed: [String]) throws(APIError) -> String {
+        try required(key) { key throws(APIError) in try oneOf(key, allowed) }
+    }
+
+    /// A list of integers with at least `minimum` items.
+    func intList(_ key: String, minimum: Int) throws(APIError) -> [Int]? {
+        guard let items = try intList(key) else { return nil }
+        guard items.count >= minimum else {
+            throw .validation(location + [key], "List should have at least \(minimum) item\(minimum == 1 ? "" : "s") after validation, not \(items.count)", type: "too_short")
         }
-        return members
+        return items
+    }
+
+    /// Whether the body has `key` at all, even as `null` (for partial updates that send nulls).
+    func contains(_ key: String) -> Bool {
+        members[key] != nil
+    }
+
+    /// A 422 naming `key` of this object.
+    func invalid(_ key: String, _ message: String, type: String = "value_error") -> APIError {
+        .validation(location + [key], message, type: type)
     }
 
     func objectList(_ key: String) throws(APIError) -> [BodyReader]? {
-        guard let value = members[key], !value.isNull else { return nil }
-        guard let items = value.arrayValue else { throw .validation(location + [key], "Input should be a valid list", type: "list_type") }
-        var result: [BodyReader] = []
-        for (index, item) in items.enumerated() {
-            guard let members = item.objectValue else {
-                throw .validation(location + [key, String(index)], "Input should be a valid dictionary", type: "dict_type")
-            }
-            result.append(BodyReader(members, location: location + [key, String(index)]))
+        try list(key, \.objectValue, "a valid dictionary", "dict_type")?.enumerated().map { index, members in
+            BodyReader(members, location: location + [key, String(index)])
         }
-        return result
     }
 
     /// A base64 MD5 digest: 24 characters decoding to 16 bytes.

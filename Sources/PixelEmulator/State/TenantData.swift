@@ -54,6 +54,13 @@ struct TenantData: Sendable {
         object["deleted_at"]?.isNull ?? true
     }
 
+    /// What a delete answers: the removed object, marked `"deleted": true`.
+    static func deleted(_ object: JSONObject) -> JSONValue {
+        var object = object
+        object["deleted"] = true
+        return .object(object)
+    }
+
     // MARK: Tags
 
     static func applyTags(_ object: inout JSONObject, add: [String]?, remove: [String]?) {

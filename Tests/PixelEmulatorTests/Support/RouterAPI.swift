@@ -116,3 +116,26 @@ extension RouterAPI {
         return try (state.arrayValue?.first?["result"] ?? .null).requiredInt("resource_id")
     }
 }
+
+extension Reply {
+    /// `loc` of the first FastAPI validation error, e.g. `["body", "email"]`.
+    var errorLocation: JSONValue? {
+        json["detail"]?.arrayValue?.first?["loc"]
+    }
+}
+
+extension JSONValue {
+    /// The integer `key` of every object in this array, in order.
+    ///
+    /// Tests use these rather than closures inside `#expect`: Swift 6.3.1 miscompiles a closure
+    /// that follows an `#expect` containing a closure within the same enclosing closure (the
+    /// later closure runs the earlier one's body).
+    func ints(_ key: String) -> [Int] {
+        (arrayValue ?? []).compactMap { $0[key]?.intValue }
+    }
+
+    /// The string `key` of every object in this array, in order.
+    func strings(_ key: String) -> [String] {
+        (arrayValue ?? []).compactMap { $0[key]?.stringValue }
+    }
+}
