@@ -10,6 +10,7 @@ struct TenantData: Sendable {
     var jobs: [Int: Job] = [:]
     var groups: [Int: JobGroup] = [:]
     var attachments: [Int: Attachment] = [:]
+    var oidcUsers: [Int: JSONObject] = [:]
 
     init(tenant: String) {
         self.tenant = tenant
