@@ -3,6 +3,7 @@
 enum APIRoutes {
     static let dc = "projects/{p}/data_collections/{dc}"
     static var all: [APIRoute] {
-        account + projects + dataCollections + ResourceKind.allCases.flatMap(resources) + uploadJobs + jobs + attachments + search
+        account + projects + dataCollections + ResourceKind.allCases.flatMap(resources) + uploadJobs + jobs
+            + [ResourceKind.raster, .pointCloud].flatMap(optimization) + attachments + search
     }
 }

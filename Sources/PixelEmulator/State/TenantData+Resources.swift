@@ -72,6 +72,7 @@ extension TenantData {
     mutating func deleteResource(_ kind: ResourceKind, _ projectID: Int, _ collectionID: Int, _ id: Int) throws(APIError) -> JSONValue {
         let item = try resource(kind, projectID, collectionID, id)
         resources[kind]?[id] = nil
+        dropOptimizedCopies(kind, sourceID: id)
         return ["id": .int(id), "deleted": true, "name": item["name"] ?? .null]
     }
 
@@ -99,6 +100,10 @@ extension TenantData {
             item["capture_date"] = fields?["capture_date"] ?? .null
         case .pointCloud:
             item["format"] = lowerName.hasSuffix(".las") ? "LAS" : "LAZ"
+            // LAS 1.4 with point record format 6, what current scanners write.
+            item["point_record_format"] = 6
+            item["version_major"] = 1
+            item["version_minor"] = 4
             item["capture_date"] = fields?["capture_date"] ?? .null
         }
         resources[kind, default: [:]][id] = item

@@ -167,7 +167,7 @@ extension TenantData {
         }
         guard job.status == "lobby" else { throw .badRequest("Upload job \(uploadJobID) is already \(job.status)") }
         let jobID = nextID("job")
-        jobs[jobID] = Job(id: jobID, name: job.name, uploadJobID: uploadJobID, groupID: groupID)
+        jobs[jobID] = Job(id: jobID, name: job.name, work: .upload(uploadJobID: uploadJobID, outcome: nil), groupID: groupID)
         job.status = "validating"
         job.jobID = jobID
         uploadJobs[uploadJobID] = job
@@ -195,7 +195,8 @@ extension TenantData {
     }
 
     mutating func setOutcome(jobID: Int, _ outcome: UploadOutcome) {
-        jobs[jobID]?.outcome = outcome
+        guard let uploadJobID = jobs[jobID]?.uploadJobID else { return }
+        jobs[jobID]?.work = .upload(uploadJobID: uploadJobID, outcome: outcome)
     }
 
     /// `{"job": {...}, "upload_job": {...}}` for `uploadFinished`.

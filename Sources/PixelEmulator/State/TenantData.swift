@@ -10,6 +10,8 @@ struct TenantData: Sendable {
     var jobs: [Int: Job] = [:]
     var groups: [Int: JobGroup] = [:]
     var attachments: [Int: Attachment] = [:]
+    /// Optimized rasters and optimized point clouds, by kind and id.
+    var optimized: [ResourceKind: [Int: JSONObject]] = [:]
     var oidcUsers: [Int: JSONObject] = [:]
 
     init(tenant: String) {
