@@ -29,4 +29,13 @@ enum JobWork: Sendable {
     case upload(uploadJobID: Int, outcome: UploadOutcome?)
     /// Produces the optimized copy with this id (an optimized raster or point cloud).
     case optimize(ResourceKind, id: Int)
+    /// Starts, stops or refreshes an ArcGIS service.
+    case arcgis(serviceID: Int, action: ArcGISServiceAction)
+}
+
+/// What an ArcGIS service job does.
+enum ArcGISServiceAction: Sendable, Equatable {
+    case start
+    case stop
+    case refresh(data: Bool)
 }

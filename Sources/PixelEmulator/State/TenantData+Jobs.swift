@@ -76,6 +76,9 @@ extension TenantData {
         case .optimize(let kind, let id):
             finishOptimization(kind, id)
             job.status = "success"
+        case .arcgis(let serviceID, let action):
+            finishArcGISAction(action, serviceID: serviceID)
+            job.status = "success"
         }
         jobs[jobID] = job
     }

@@ -12,6 +12,7 @@ struct TenantData: Sendable {
     var attachments: [Int: Attachment] = [:]
     /// Optimized rasters and optimized point clouds, by kind and id.
     var optimized: [ResourceKind: [Int: JSONObject]] = [:]
+    var arcgisServices: [Int: JSONObject] = [:]
     var oidcUsers: [Int: JSONObject] = [:]
 
     init(tenant: String) {
