@@ -13,6 +13,8 @@ struct TenantData: Sendable {
     /// Optimized rasters and optimized point clouds, by kind and id.
     var optimized: [ResourceKind: [Int: JSONObject]] = [:]
     var arcgisServices: [Int: JSONObject] = [:]
+    var harvestServices: [Int: JSONObject] = [:]
+    var harvestTasks: [Int: JSONObject] = [:]
     var oidcUsers: [Int: JSONObject] = [:]
 
     init(tenant: String) {
