@@ -4,6 +4,6 @@ enum APIRoutes {
     static let dc = "projects/{p}/data_collections/{dc}"
     static var all: [APIRoute] {
         account + projects + dataCollections + ResourceKind.allCases.flatMap(resources) + uploadJobs + jobs
-            + [ResourceKind.raster, .pointCloud].flatMap(optimization) + arcgis + harvest + attachments + search
+            + [ResourceKind.raster, .pointCloud].flatMap(optimization) + arcgis + harvest + attachments + search + analysis
     }
 }

@@ -15,6 +15,8 @@ struct TenantData: Sendable {
     var arcgisServices: [Int: JSONObject] = [:]
     var harvestServices: [Int: JSONObject] = [:]
     var harvestTasks: [Int: JSONObject] = [:]
+    var analysisServices: [Int: JSONObject] = [:]
+    var analysisTasks: [Int: JSONObject] = [:]
     var oidcUsers: [Int: JSONObject] = [:]
 
     init(tenant: String) {
