@@ -8,6 +8,12 @@ import Synchronization
 /// A local, in-memory Pixel API: Keycloak token endpoint, the API under `/{tenant}` and a presigned
 /// object store, all on one loopback listener.
 ///
+/// The API side answers every request the official Python client (pixel-client 1.2.8) sends, at
+/// the exact paths it uses: projects, data collections, images, rasters and point clouds with
+/// their uploads, optimized rasters and point clouds, jobs, ArcGIS and harvest services,
+/// attachments, search, analysis services and tasks, and OIDC users. Invalid bodies get FastAPI's
+/// 422 with a `detail` list, unknown ids 404.
+///
 /// The quickest way in a test:
 /// ```swift
 /// try await PixelEmulator.withRunning { emulator in
