@@ -69,3 +69,20 @@ struct RoutingTests {
         }
     }
 }
+
+struct AdminRouteListTests {
+    @Test func theAdminEndpointListsEveryAPIRouteKeyedLikeTheStatistics() async throws {
+        var configuration = EmulatorConfiguration()
+        configuration.adminEndpointEnabled = true
+        try await withRouter(configuration) { api in
+            let routes = Reply(try await api.client.execute(uri: "/_emulator/routes", method: .get)).json.arrayValue ?? []
+            #expect(routes.count == 85)
+            #expect(routes.contains("GET /projects/{p}/data_collections/{dc}/harvest_services/{id}/"))
+            #expect(routes.contains("GET /projects/{p}/data_collections/{dc}/harvest_services/{id}"))
+            #expect(routes.contains("PATCH /analysis/services/{service}"))
+            _ = try await api.ok(.get, "/projects/")
+            let stats = Reply(try await api.client.execute(uri: "/_emulator/stats", method: .get)).json
+            #expect(stats["routes"]?["GET /projects/"] == 1)
+        }
+    }
+}

@@ -12,49 +12,46 @@ import NIOFoundationCompat
 /// - `POST /_emulator/tokens/expire`, `POST /_emulator/tokens/revoke-refresh`
 /// - `PUT /_emulator/max-page-size` `{"value": 10 | null}`
 /// - `GET /_emulator/stats`, `GET /_emulator/objects`
+/// - `GET /_emulator/routes`: every API route, keyed as in the `routes` counters of `stats`
 struct AdminEndpoint {
     let server: EmulatorServer
 
     func register(on router: Router<EmulatorRequestContext>) {
         let admin = router.group("_emulator")
-        admin.post("faults") { request, _ in try await scheduleFault(request) }
-        admin.delete("faults") { _, _ in
-            counted("DELETE", "faults")
+        route(admin, .post, "faults") { request in try await scheduleFault(request) }
+        route(admin, .delete, "faults") { _ in
             server.faults.clear()
-            return Response.json(["cleared": true])
+            return ["cleared": true]
         }
-        admin.post("tokens/expire") { _, _ in
-            counted("POST", "tokens/expire")
+        route(admin, .post, "tokens/expire") { _ in
             server.faults.expireAllAccessTokens()
-            return Response.json(["expired": true])
+            return ["expired": true]
         }
-        admin.post("tokens/revoke-refresh") { _, _ in
-            counted("POST", "tokens/revoke-refresh")
+        route(admin, .post, "tokens/revoke-refresh") { _ in
             server.faults.revokeRefreshTokens()
-            return Response.json(["revoked": true])
+            return ["revoked": true]
         }
-        admin.put("max-page-size") { request, _ in
-            counted("PUT", "max-page-size")
-            let body = try await jsonBody(request)
-            server.faults.setMaxPageSize(try body.int("value"))
-            return Response.json(["max_page_size": server.switches.maxPageSize.json])
+        route(admin, .put, "max-page-size") { request in
+            server.faults.setMaxPageSize(try await jsonBody(request).int("value"))
+            return ["max_page_size": server.switches.maxPageSize.json]
         }
-        admin.get("stats") { _, _ in
-            counted("GET", "stats")
-            return Response.json(statistics())
-        }
-        admin.get("objects") { _, _ in
-            counted("GET", "objects")
-            return Response.json(await objects())
+        route(admin, .get, "stats") { _ in statistics() }
+        route(admin, .get, "routes") { _ in .array(APIRoutes.all.map { .string($0.statsKey) }) }
+        route(admin, .get, "objects") { _ in await objects() }
+    }
+
+    /// Registers `path` below `/_emulator`, counted in the route statistics, answering JSON.
+    private func route(
+        _ admin: RouterGroup<EmulatorRequestContext>, _ method: HTTPRequest.Method, _ path: String,
+        _ answer: @escaping @Sendable (Request) async throws -> JSONValue
+    ) {
+        admin.on(RouterPath(path), method: method) { request, _ in
+            server.stats.recordRoute("\(method.rawValue) /_emulator/\(path)")
+            return Response.json(try await answer(request))
         }
     }
 
-    private func counted(_ method: String, _ path: String) {
-        server.stats.recordRoute("\(method) /_emulator/\(path)")
-    }
-
-    private func scheduleFault(_ request: Request) async throws -> Response {
-        counted("POST", "faults")
+    private func scheduleFault(_ request: Request) async throws -> JSONValue {
         let body = try await jsonBody(request)
         let count = try body.int("count") ?? 1
         let prefix = try body.requiredString("path_prefix")
@@ -70,7 +67,7 @@ struct AdminEndpoint {
             throw APIError.validation(["body"], "one of status, reset or delay_ms is required")
         }
         server.faults.failNext(count, method: try body.string("method"), pathPrefix: prefix, with: fault)
-        return .json(["scheduled": .int(count)])
+        return ["scheduled": .int(count)]
     }
 
     private func statistics() -> JSONValue {
