@@ -1,4 +1,4 @@
-/// An attachment (§5.11).
+/// A file attached to a project, data collection or image.
 struct Attachment: Sendable {
     var id: Int
     var name: String

@@ -1,4 +1,4 @@
-/// A job group (§5.8).
+/// A job group: jobs started together and polled as one through `GET /jobs/groups/{id}`.
 struct JobGroup: Sendable {
     var id: Int
     var jobIDs: [Int]

@@ -33,5 +33,5 @@ enum ResourceKind: String, Sendable, CaseIterable {
     }
 }
 
-/// Data-collection types §5.3 accepts.
+/// The data-collection types the API accepts.
 let dataCollectionTypes: Set<String> = ["image", "raster", "RGB", "DTM", "DSM", "point_cloud"]

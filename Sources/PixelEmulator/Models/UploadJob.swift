@@ -13,7 +13,8 @@ struct DeclaredSupportFile: Sendable {
     var slot: String
 }
 
-/// An upload job (§5.7, §6.3).
+/// An upload job: one declared file (single-part or in parts) and its support files, waiting
+/// for its bytes, then validated by a job.
 struct UploadJob: Sendable {
     var id: Int
     var projectID: Int

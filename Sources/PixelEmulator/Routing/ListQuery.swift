@@ -11,7 +11,7 @@ struct PageLimits: Sendable {
     }
 }
 
-/// `ListParams` (§5.0) applied to stored objects: `ids`, `name`, `tags`, extra equality filters,
+/// The list query parameters (`ListParams`) applied to stored objects: `ids`, `name`, `tags`, extra equality filters,
 /// then `offset`/`limit`, in id order.
 enum ListQuery {
     static func apply(

@@ -1,4 +1,4 @@
-/// The §8 filter grammar: JSON-Logic-like comparisons (`{"op": [{"var": field}, value]}`) with the
+/// The search filter grammar: JSON-Logic-like comparisons (`{"op": [{"var": field}, value]}`) with the
 /// 12 operators, combined by `and`/`or` to any depth.
 ///
 /// Semantics chosen by the emulator:

@@ -1,4 +1,4 @@
-/// §5.11 attachments and §6.6 their upload flow.
+/// Attachments and their upload flow.
 extension TenantData {
     static let attachmentResourceTypes: Set<String> = ["project", "data_collection", "image"]
 

@@ -1,4 +1,4 @@
-/// §5.3 data collections.
+/// Data collections of a project.
 extension TenantData {
     mutating func createDataCollection(_ projectID: Int, _ body: BodyReader) throws(APIError) -> JSONValue {
         _ = try project(projectID)

@@ -1,4 +1,4 @@
-/// §5.1 and §5.2: account, plugins and projects.
+/// The account, the plugins and projects.
 extension TenantData {
     func me(username: String, extended: Bool) -> JSONValue {
         var user: JSONObject = [

@@ -1,4 +1,4 @@
-/// §5.4–5.6: images, rasters and point clouds (created only by validated uploads).
+/// Images, rasters and point clouds (created only by validated uploads).
 extension TenantData {
     func listResources(_ kind: ResourceKind, _ projectID: Int, _ collectionID: Int, _ query: QueryValues, limits: PageLimits)
         throws(APIError) -> JSONValue

@@ -1,4 +1,4 @@
-/// §5.12 search. `intersects` (WKT) is approximated by bounding boxes: every coordinate pair in the
+/// Search. `intersects` (WKT) is approximated by bounding boxes: every coordinate pair in the
 /// WKT text spans one box, compared with the box of the item's GeoJSON geometry (`area_of_interest`
 /// for projects, `location` for images). Items without geometry never intersect.
 extension TenantData {

@@ -27,7 +27,7 @@ struct FinishPlan: Sendable {
     var support: [SupportCheck]
 }
 
-/// §5.7 upload jobs and §6 upload protocol, API side.
+/// Upload jobs: the API side of the presigned upload protocol.
 extension TenantData {
     /// The most files one create call accepts (the Python client chunks by this).
     static let maxFilesPerCreate = 200
