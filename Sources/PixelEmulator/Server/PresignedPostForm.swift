@@ -7,6 +7,10 @@ import NIOCore
 /// size: text fields are collected (each at most ``maxFieldBytes``, at most ``maxFields`` of them),
 /// the `file` part goes to a sink chunk by chunk, and whatever follows the file is read and
 /// ignored, as S3 does.
+///
+/// The parser looks at every byte through generic code: some 330 MB/s in a release build, but
+/// about 1 MB/s in a debug build, where a single-part upload of tens of megabytes takes tens of
+/// seconds. Multipart part PUTs do not go through it.
 struct PresignedPostForm {
     /// Why a body could not be read as a presigned POST.
     enum Failure: Error, Sendable {
