@@ -164,6 +164,8 @@ struct OptimizedPointCloudRouteTests {
             #expect(deleted["point_cloud_id"] == .int(cloud))
             #expect(try await api.delete(dc + "/point_clouds/\(cloud)/optimized").status == 404)
             #expect(try await api.delete(dc + "/point_clouds/77/optimized").status == 404)
+            #expect(try await api.post(dc + "/point_clouds/optimized/run", ["point_cloud_ids": [77]]).status == 404)
+            #expect(try await api.post(dc + "/point_clouds/optimized/", ["point_cloud_ids": [77]]).status == 404)
         }
     }
 
