@@ -44,7 +44,9 @@ public struct EmulatorConfiguration: Sendable {
     /// Lifetime of refresh tokens (`refresh_expires_in`).
     public var refreshTokenLifetime: Duration = .seconds(1800)
     /// How many `GET /jobs/{id}` (or group) polls report `completed: false` before a job completes.
-    /// Groups always report at least one incomplete poll (the Python client crashes otherwise).
+    /// Jobs validate uploads, run raster and point-cloud optimizations and start, stop or refresh
+    /// ArcGIS services; what they do takes effect when they complete, so nothing changes on a
+    /// timer. Groups always report at least one incomplete poll (the Python client crashes otherwise).
     public var jobPollsUntilComplete: Int = 1
     /// Upper bound for `limit` on list and search requests; `nil` means no cap.
     public var maxPageSize: Int? = nil

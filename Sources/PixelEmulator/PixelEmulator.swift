@@ -8,6 +8,12 @@ import Synchronization
 /// A local, in-memory Pixel API: Keycloak token endpoint, the API under `/{tenant}` and a presigned
 /// object store, all on one loopback listener.
 ///
+/// The API side answers every request the official Python client (pixel-client 1.2.8) sends, at
+/// the exact paths it uses: projects, data collections, images, rasters and point clouds with
+/// their uploads, optimized rasters and point clouds, jobs, ArcGIS and harvest services,
+/// attachments, search, analysis services and tasks, and OIDC users. Invalid bodies get FastAPI's
+/// 422 with a `detail` list, unknown ids 404.
+///
 /// The quickest way in a test:
 /// ```swift
 /// try await PixelEmulator.withRunning { emulator in
@@ -68,14 +74,24 @@ public final class PixelEmulator: Service, Sendable {
 
     /// Serves until graceful shutdown or cancellation (the `Service` entry point).
     public func run() async throws {
-        try await server.files.createDirectory(storageDirectory)
+        do {
+            try await makeApplication().run()
+        } catch {
+            await cleanUp()
+            throw error
+        }
+        await cleanUp()
+    }
+
+    /// The Hummingbird application behind ``run()``; tests drive its router without a socket
+    /// (and then call ``cleanUp()`` themselves).
+    func makeApplication() -> Application<RouterResponder<EmulatorRequestContext>> {
         let server = self.server
         let listening = self.listening
         let host = urlHost
-        let app = Application(
-            responder: CallbackResponder<EmulatorRequestContext> { request, context in
-                try await server.respond(to: request, context: context)
-            },
+        let storageDirectory = self.storageDirectory
+        var application = Application(
+            router: server.makeRouter(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -84,16 +100,12 @@ public final class PixelEmulator: Service, Sendable {
             },
             logger: logger
         )
-        do {
-            try await app.run()
-        } catch {
-            await cleanUp()
-            throw error
-        }
-        await cleanUp()
+        application.beforeServerStarts { try await server.files.createDirectory(storageDirectory) }
+        return application
     }
 
-    private func cleanUp() async {
+    /// Marks the emulator stopped and removes storage it created.
+    func cleanUp() async {
         listening.fail(EmulatorLifecycleError.stopped)
         if ownsStorage { await server.files.removeTree(storageDirectory) }
     }

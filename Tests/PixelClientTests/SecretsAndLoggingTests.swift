@@ -23,6 +23,7 @@ import Testing
             _ = try await client.getPlugins()
             descriptions.append(String(describing: try await #require(throws: PixelError.self) { try await client.getProject(5_555) }))
             let user = OIDCUserCreate(firstName: "A", lastName: "B", email: "a@b.no", password: Secret(clientSentinelPassword), userType: .viewer)
+            _ = try await client.createOIDCUser(user)  // served now; creating the same user again is the 409 error path
             let oidcError = try await #require(throws: PixelError.self) { try await client.createOIDCUser(user) }
             descriptions.append(oidcError.description)
             #expect(oidcError.requestBody == nil)

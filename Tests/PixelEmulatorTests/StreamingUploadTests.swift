@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Hummingbird
 import NIOCore
 import PixelEmulator
 import Testing
@@ -52,6 +53,25 @@ struct StreamingUploadTests {
             #expect(state["status"] == "validated_and_moved")
             let imageID = try #require(state["result"]?["resource_id"]?.intValue)
             #expect(try await http.emulator.storedObjectMD5(resourceType: "image", id: imageID) == md5Base64(file))
+        }
+    }
+}
+
+struct PresignedPostLimitTests {
+    @Test(arguments: [
+        ("a part header of 40 KB", formData(fields: [("key\"; pad=\"" + String(repeating: "a", count: 40_000), "v")], file: [1])),
+        ("65 form fields", formData(fields: (0..<65).map { ("field\($0)", "v") }, file: [1])),
+        ("a 70 KB form field", formData(fields: [("key", String(repeating: "k", count: 70_000))], file: [1])),
+    ])
+    func presignedPostRefusesOversizedHeadersAndFields(what: String, form: (contentType: String, body: [UInt8])) async throws {
+        try await withRouter { api in
+            let dc = try await api.makeCollection(type: "image")
+            let jobs = try await api.ok(.post, dc + "/upload_jobs/", ["files": [["name": "a.jpg", "md5": .string(md5Base64([1]))]]])
+            let url = try #require(jobs.arrayValue?.first?["url"]?.stringValue)
+            let reply = Reply(
+                try await api.client.execute(uri: url, method: .post, headers: [.contentType: form.contentType], body: ByteBuffer(bytes: form.body)))
+            #expect(reply.status == 400, "\(what)")
+            #expect(reply.text.contains("EntityTooLarge"), "\(what): \(reply.text)")
         }
     }
 }
