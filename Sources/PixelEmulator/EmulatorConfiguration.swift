@@ -1,3 +1,5 @@
+import Foundation
+
 /// One account the emulator's token endpoint accepts.
 ///
 /// ```swift
@@ -60,6 +62,11 @@ public struct EmulatorConfiguration: Sendable {
     public var maxJSONBodyBytes: Int = 1 << 20
     /// Default `limit` when a list request sends none.
     public var defaultPageSize: Int = 100
+    /// A file every issued access and refresh token is appended to, one per line, so a secret
+    /// audit can search logs and files for them afterwards. `nil` (the default) writes nothing;
+    /// the `PIXEL_EMULATOR_TOKEN_LOG` environment variable sets it for every emulator a process
+    /// starts. Never point it at a place other people can read.
+    public var issuedTokenLog: String? = ProcessInfo.processInfo.environment["PIXEL_EMULATOR_TOKEN_LOG"].flatMap { $0.isEmpty ? nil : $0 }
 
     public init(
         host: String = "127.0.0.1",

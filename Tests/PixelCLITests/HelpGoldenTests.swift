@@ -86,7 +86,7 @@ struct HelpGoldenTests {
         (["projects", "create", "--help"], #"""
             OVERVIEW: Create a project.
 
-            USAGE: pixel projects create [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--json] --name <name> [--description <description>] --bbox <bbox> [--parent <parent>] [--tag <tag> ...]
+            USAGE: pixel projects create [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--verbose] [--json] --name <name> [--description <description>] --bbox <bbox> [--parent <parent>] [--tag <tag> ...]
 
             OPTIONS:
               --env-file <path>       Read this .env file (it must exist) instead of ./.env.
@@ -96,6 +96,8 @@ struct HelpGoldenTests {
                                       password) so the next run does no password grant.
               --session-dir <path>    Session store directory (default:
                                       $XDG_CONFIG_HOME/pixel-client/sessions).
+              -v, --verbose           Log every request and response line to standard error
+                                      (never a secret).
               --json                  Print JSON instead of a table.
               --name <name>           The project name.
               --description <description>
@@ -114,7 +116,7 @@ struct HelpGoldenTests {
             terminal, plain lines otherwise. Ctrl-C stops every transfer and exits 130.
             Exits 1 if any file failed.
 
-            USAGE: pixel images upload [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--json] --project <project> --collection <collection> <files> ... [--multipart]
+            USAGE: pixel images upload [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--verbose] [--json] --project <project> --collection <collection> <files> ... [--multipart]
 
             ARGUMENTS:
               <files>                 The files to upload.
@@ -127,6 +129,8 @@ struct HelpGoldenTests {
                                       password) so the next run does no password grant.
               --session-dir <path>    Session store directory (default:
                                       $XDG_CONFIG_HOME/pixel-client/sessions).
+              -v, --verbose           Log every request and response line to standard error
+                                      (never a secret).
               --json                  Print JSON instead of a table.
               --project <project>     The project id.
               --collection <collection>
@@ -144,7 +148,7 @@ struct HelpGoldenTests {
             settings fingerprint), so the next run signs in with the refresh-token grant
             instead of the password.
 
-            USAGE: pixel auth login [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--json]
+            USAGE: pixel auth login [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--verbose] [--json]
 
             OPTIONS:
               --env-file <path>       Read this .env file (it must exist) instead of ./.env.
@@ -154,6 +158,8 @@ struct HelpGoldenTests {
                                       password) so the next run does no password grant.
               --session-dir <path>    Session store directory (default:
                                       $XDG_CONFIG_HOME/pixel-client/sessions).
+              -v, --verbose           Log every request and response line to standard error
+                                      (never a secret).
               --json                  Print JSON instead of a table.
               -h, --help              Show help information.
 

@@ -82,6 +82,7 @@ struct TokenEndpoint {
             refreshLifetime: configuration.refreshTokenLifetime,
             generations: (server.switches.accessGeneration, server.switches.refreshGeneration))
         server.stats.recordGrant(grant)
+        if let log = configuration.issuedTokenLog { IssuedTokenLog.append([tokens.access, tokens.refresh], to: log) }
         return .json(
             [
                 "access_token": .string(tokens.access), "token_type": "Bearer",

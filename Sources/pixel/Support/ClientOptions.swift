@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PixelClient
 import Settings
 import NIOConcurrencyHelpers
@@ -19,6 +20,9 @@ struct ClientOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Session store directory (default: $XDG_CONFIG_HOME/pixel-client/sessions).", valueName: "path"))
     var sessionDir: String?
+
+    @Flag(name: [.customShort("v"), .long], help: "Log every request and response line to standard error (never a secret).")
+    var verbose = false
 
     /// The session store these options name (nothing is touched on disk until it is used).
     func sessionStore(onWarning: SessionStoreWarningHandler? = nil) -> FileSessionStore {
@@ -45,6 +49,11 @@ struct ClientSession: Sendable {
         let usesStore = options.remember || hasSession
         let tokenEvents = TokenEventLog()
         var hooks = PixelClientHooks()
+        if options.verbose {
+            var logger = Logger(label: "pixel", factory: { StreamLogHandler.standardError(label: $0) })
+            logger.logLevel = .trace
+            hooks.logger = logger
+        }
         hooks.eventHandler = { event in tokenEvents.record(event) }
         hooks.sessionStore = usesStore ? store : nil
         let configuration = PixelClientRegistry.Configuration(hooks: hooks, idleExpiry: nil, gracePeriod: .seconds(5))
