@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Settings", targets: ["Settings"]),
+        .library(name: "SettingsConfiguration", targets: ["SettingsConfiguration"]),
         .library(name: "PixelClient", targets: ["PixelClient"]),
         .library(name: "PixelClientTesting", targets: ["PixelClientTesting"]),
         .library(name: "PixelEmulator", targets: ["PixelEmulator"]),
@@ -25,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.16.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.8.0"),
+        // AsyncHTTPClient and Hummingbird already depend on it with no traits; `Reloading` adds
+        // `ReloadingFileProvider`, which the examples and tests run in a ServiceGroup.
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: ["Reloading"]),
         // Documentation only (`swift package generate-documentation`); no target depends on it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.4.0"),
     ],
@@ -43,6 +47,15 @@ let package = Package(
                 "CYAML",
                 "CSettingsSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Our `.env` and YAML readers as swift-configuration file snapshots.
+        .target(
+            name: "SettingsConfiguration",
+            dependencies: [
+                "Settings",
+                .product(name: "Configuration", package: "swift-configuration"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -101,6 +114,15 @@ let package = Package(
         .testTarget(
             name: "SettingsTests",
             dependencies: ["Settings"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SettingsConfigurationTests",
+            dependencies: [
+                "Settings",
+                "SettingsConfiguration",
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
