@@ -63,6 +63,7 @@ let package = Package(
             name: "PixelClient",
             dependencies: [
                 "Settings",
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -143,6 +144,8 @@ let package = Package(
                 "PixelClientTesting",
                 "PixelEmulator",
                 "Settings",
+                "SettingsConfiguration",
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
