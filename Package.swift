@@ -112,6 +112,50 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Runnable samples; the README and the DocC articles quote them (a test checks that every
+        // sample there is in one of these files), so every sample compiles in CI.
+        .target(
+            name: "DocumentationSamples",
+            dependencies: ["PixelClient"],
+            path: "Examples/DocumentationSamples",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "GetClientScript",
+            dependencies: ["PixelClient"],
+            path: "Examples/GetClientScript",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "NotebookDotEnv",
+            dependencies: ["PixelClient"],
+            path: "Examples/NotebookDotEnv",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "HummingbirdService",
+            dependencies: [
+                "PixelClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Examples/HummingbirdService",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ConfigurationService",
+            dependencies: [
+                "PixelClient",
+                "SettingsConfiguration",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Examples/ConfigurationService",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SettingsTests",
             dependencies: ["Settings"],
