@@ -27,7 +27,7 @@ public import Settings
 /// this one adds is where a value came from: a found key's `encodedKey` (shown by access
 /// reporters) is `PIXEL_API_TIMEOUT (.env:3:1)`, ``location(forKey:)`` returns the place, and a
 /// value that does not convert throws an error naming it. Statements python-dotenv would skip
-/// are skipped and listed in ``warnings``; in ``Settings/DotEnvMode/strict`` mode they make the
+/// are skipped and listed in ``warnings``; in `DotEnvMode.strict` mode they make the
 /// file fail to load with a located `SettingsFileError` instead (a `ReloadingFileProvider` then
 /// keeps its last good snapshot).
 public struct DotEnvSnapshot: FileConfigSnapshot {
