@@ -26,13 +26,24 @@ import Testing
             defaultSettings: .config(reader), clientOptions: .testing(), hooks: .testing(), gracePeriod: .seconds(10)))
     }
 
-    @Test func getClientFollowsAMutableInMemoryProviderWithoutRunningAsAService() async throws {
+    /// A registry reading a `MutableInMemoryProvider` that points at a running emulator, with a
+    /// first client that has made one call; the registry is shut down afterwards.
+    private func withInMemoryRegistry(
+        _ body: (PixelEmulator, MutableInMemoryProvider, PixelClientRegistry, RegistryEventLog, PixelAsyncClient) async throws -> Void
+    ) async throws {
         try await PixelEmulator.withRunning(.testing()) { emulator in
             let provider = MutableInMemoryProvider(initialValues: Self.values(pointingAt: emulator))
             let registry = makeRegistry(ConfigReader(provider: provider))
             let log = RegistryEventLog(registry)
-            let old = try registry.asyncClient()
-            _ = try await old.me()
+            let first = try registry.asyncClient()
+            _ = try await first.me()
+            try await body(emulator, provider, registry, log, first)
+            try await registry.shutdown()
+        }
+    }
+
+    @Test func getClientFollowsAMutableInMemoryProviderWithoutRunningAsAService() async throws {
+        try await withInMemoryRegistry { _, provider, registry, log, old async throws in
             #expect(try registry.asyncClient().core === old.core)   // nothing changed: the same client
             provider.setValue(20, forKey: "pixel.apiTimeout")
             let new = try registry.asyncClient()
@@ -43,17 +54,11 @@ import Testing
             #expect(await log.waitFor { event in
                 if case .rebuilt(_, _, let changes) = event { changes.map(\.field) == [PixelSettings.FieldName.apiTimeout] } else { false }
             })
-            try await registry.shutdown()
         }
     }
 
     @Test func theOldClientFinishesItsInFlightRequestThenCloses() async throws {
-        try await PixelEmulator.withRunning(.testing()) { emulator in
-            let provider = MutableInMemoryProvider(initialValues: Self.values(pointingAt: emulator))
-            let registry = makeRegistry(ConfigReader(provider: provider))
-            let log = RegistryEventLog(registry)
-            let old = try registry.asyncClient()
-            _ = try await old.me()
+        try await withInMemoryRegistry { emulator, provider, registry, log, old async throws in
             emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/users/me", with: .delay(.milliseconds(600)))
             let slow = Task { try await old.me() }
             #expect(await waitUntil { old.core.inFlightRequestCount > 0 })
@@ -65,7 +70,6 @@ import Testing
             #expect(await log.waitFor { $0.isClosed })
             let forced = log.all.compactMap { event -> Bool? in if case .closed(_, let forced) = event { forced } else { nil } }
             #expect(forced == [false])
-            try await registry.shutdown()
         }
     }
 
