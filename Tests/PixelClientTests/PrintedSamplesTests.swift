@@ -46,9 +46,16 @@ struct PrintedSamplesTests {
         return samples
     }
 
-    /// Lines without indentation or trailing space, blank lines dropped.
+    /// Lines as the formatter may leave them: without indentation, runs of spaces as one space,
+    /// no trailing comma; blank lines dropped. A sample may align its comments differently from
+    /// the formatted example it quotes, and still be the same code.
     static func normalized(_ lines: [String]) -> [String] {
-        lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        lines.map { line in
+            var text = line.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            text = text.trimmingCharacters(in: .whitespaces)
+            if text.hasSuffix(",") { text.removeLast() }
+            return text
+        }.filter { !$0.isEmpty }
     }
 
     /// The compiled sources samples may quote: the examples and the tests.
@@ -83,8 +90,8 @@ struct PrintedSamplesTests {
     }
 
     @Test func theCheckerFindsASampleThatIsNotCompiled() {
-        let source = Self.normalized(["let a = 1", "    let b = 2", "", "print(a + b)"])
-        #expect(Self.isQuoted(Self.normalized(["let b = 2", "print(a + b)"]), in: source))
+        let source = Self.normalized(["let a = 1", "    let b = 2  // two", "", "print(a + b)"])
+        #expect(Self.isQuoted(Self.normalized(["let b = 2        // two", "print(a + b)"]), in: source))
         #expect(!Self.isQuoted(Self.normalized(["let b = 3"]), in: source))
     }
 }
