@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Settings", targets: ["Settings"]),
+        .library(name: "SettingsConfiguration", targets: ["SettingsConfiguration"]),
         .library(name: "PixelClient", targets: ["PixelClient"]),
         .library(name: "PixelClientTesting", targets: ["PixelClientTesting"]),
         .library(name: "PixelEmulator", targets: ["PixelEmulator"]),
@@ -26,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.16.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.8.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        // AsyncHTTPClient and Hummingbird already depend on it with no traits; `Reloading` adds
+        // `ReloadingFileProvider`, which the examples and tests run in a ServiceGroup.
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: ["Reloading"]),
         // Documentation only (`swift package generate-documentation`); no target depends on it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.4.0"),
     ],
@@ -47,10 +51,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Our `.env` and YAML readers as swift-configuration file snapshots.
+        .target(
+            name: "SettingsConfiguration",
+            dependencies: [
+                "Settings",
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "PixelClient",
             dependencies: [
                 "Settings",
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -101,9 +115,62 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Runnable samples; the README and the DocC articles quote them (a test checks that every
+        // sample there is in one of these files), so every sample compiles in CI.
+        .target(
+            name: "DocumentationSamples",
+            dependencies: ["PixelClient"],
+            path: "Examples/DocumentationSamples",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "GetClientScript",
+            dependencies: ["PixelClient"],
+            path: "Examples/GetClientScript",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "NotebookDotEnv",
+            dependencies: ["PixelClient"],
+            path: "Examples/NotebookDotEnv",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "HummingbirdService",
+            dependencies: [
+                "PixelClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Examples/HummingbirdService",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ConfigurationService",
+            dependencies: [
+                "PixelClient",
+                "SettingsConfiguration",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Examples/ConfigurationService",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SettingsTests",
             dependencies: ["Settings"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SettingsConfigurationTests",
+            dependencies: [
+                "Settings",
+                "SettingsConfiguration",
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -126,6 +193,8 @@ let package = Package(
                 "PixelClientTesting",
                 "PixelEmulator",
                 "Settings",
+                "SettingsConfiguration",
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

@@ -3,8 +3,9 @@ import UnixSignals
 
 /// The registry as a ServiceLifecycle `Service`.
 ///
-/// `run()` hosts the background work as structured child tasks (the idle sweeper and, with
-/// ``PixelClientRegistry/Configuration/watch``, the settings watcher and its `SIGHUP` handler),
+/// `run()` hosts the background work as structured child tasks (the idle sweeper; with
+/// ``PixelClientRegistry/Configuration/watch``, the settings watcher and its `SIGHUP` handler;
+/// with default settings from a swift-configuration reader, a watcher of its snapshots),
 /// waits for graceful shutdown, then calls ``PixelClientRegistry/shutdown()``: every client
 /// finishes its work (up to the grace period) and closes. For ``PixelClientRegistry/shared``,
 /// which cannot be shut down, `run()` stops its background work and returns, leaving its clients
@@ -46,6 +47,9 @@ extension PixelClientRegistry: Service {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await gracefulShutdown() }
             group.addTask { await self.sweepPeriodically() }
+            if let config = configuration.defaultSettings.configReader {
+                group.addTask { await config.watch { self.reloadDefaultSettings() } }
+            }
             if let watch {
                 group.addTask { await self.pollSettings(every: watch.pollInterval) }
                 if watch.reloadOnSIGHUP {

@@ -1,0 +1,4 @@
+import PixelClient
+
+let client = try getClient()
+print(try client.me().email ?? "")
