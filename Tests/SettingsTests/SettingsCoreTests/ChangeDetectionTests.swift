@@ -21,69 +21,6 @@ struct ChangeDetectionTests {
         #expect(resolved.inputs.isUnchanged())
     }
 
-    // MARK: process environment (unique names, so parallel tests never share a variable)
-
-    @Test func processEnvironmentSetChangedAndUnsetAreSeen() throws {
-        let prefix = "CHG_\(UUID().uuidString.prefix(8))_"
-        let schema = SettingsSchema(name: "chg", prefixes: [prefix], fields: [
-            SettingField("a", env: [.init("\(prefix)A")], type: .string, requirement: .required, doc: ""),
-            SettingField("b", env: [.init("\(prefix)B"), .init("\(prefix)OLD_B")], type: .string, requirement: .optional, doc: ""),
-        ])
-        setenv("\(prefix)A", "1", 1)
-        defer {
-            unsetenv("\(prefix)A")
-            unsetenv("\(prefix)B")
-            unsetenv("\(prefix)OLD_B")
-        }
-        let resolve = { try SettingsResolver(schema: schema).resolve(SettingsSources(workingDirectory: "/")) }
-        var resolved = try resolve()
-        #expect(resolved.string("a") == "1")
-        #expect(resolved.inputs.consultedEnvironmentNames == ["\(prefix)A", "\(prefix)B", "\(prefix)OLD_B"])
-        #expect(resolved.isUnchanged())
-
-        // An unrelated variable moves `environ`; the values are compared and found equal.
-        setenv("\(prefix)UNRELATED_\(UUID().uuidString.prefix(4))", "x", 1)
-        #expect(resolved.isUnchanged())
-        #expect(resolved.isUnchanged())
-
-        setenv("\(prefix)A", "2", 1)
-        #expect(!resolved.isUnchanged())
-        resolved = try resolve()
-        #expect(resolved.isUnchanged())
-
-        setenv("\(prefix)OLD_B", "set", 1)
-        #expect(!resolved.isUnchanged())
-        resolved = try resolve()
-
-        unsetenv("\(prefix)OLD_B")
-        #expect(!resolved.isUnchanged())
-        resolved = try resolve()
-        #expect(resolved.inputs.isUnchanged(checkingValues: true))
-    }
-
-    @Test func aPerThreadEnvironmentBaselineSeesTheSameChangesAsTheSharedSnapshot() throws {
-        let prefix = "CHT_\(UUID().uuidString.prefix(8))_"
-        let schema = SettingsSchema(name: "cht", prefixes: [prefix], fields: [
-            SettingField("a", env: [.init("\(prefix)A")], type: .string, requirement: .required, doc: ""),
-        ])
-        setenv("\(prefix)A", "1", 1)
-        defer { unsetenv("\(prefix)A") }
-        let resolved = try SettingsResolver(schema: schema).resolve(SettingsSources(workingDirectory: "/"))
-        var addresses = try #require(resolved.inputs.environmentBaseline())
-        #expect(resolved.inputs.isUnchanged(environmentAddresses: &addresses))
-
-        // An unrelated variable moves `environ`: values are compared, the copy is refreshed.
-        setenv("\(prefix)UNRELATED", "x", 1)
-        defer { unsetenv("\(prefix)UNRELATED") }
-        #expect(resolved.inputs.isUnchanged(environmentAddresses: &addresses))
-        #expect(ProcessEnvironmentProbe.matches(addresses))
-
-        setenv("\(prefix)A", "2", 1)
-        #expect(!resolved.inputs.isUnchanged(environmentAddresses: &addresses))
-        // A baseline is refused while a consulted value differs from the resolution.
-        #expect(resolved.inputs.environmentBaseline() == nil)
-    }
-
     // MARK: files
 
     @Test func dotEnvEditIsSeenEvenWithTheSameSize() throws {

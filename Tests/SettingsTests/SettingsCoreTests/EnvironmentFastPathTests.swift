@@ -8,8 +8,8 @@ struct EnvironmentFastPathTests {
         let schema = SettingsSchema(name: "fast", prefixes: [], fields: [
             SettingField("x", env: ["FASTPATH_UNSET_X"], type: .string, requirement: .optional, doc: ""),
         ])
-        // ChangeDetectionTests `setenv` in parallel, which legitimately moves the environment
-        // under a snapshot; the fast path must hold in some quiet moment.
+        // Another test process's child may be changing its own environment, never this one's; the
+        // loop only guards against this process's threads starting (which can move `environ`).
         var matchedTwice = false
         for _ in 0..<50 where !matchedTwice {
             let resolved = try SettingsResolver(schema: schema).resolve(SettingsSources(workingDirectory: "/"))
