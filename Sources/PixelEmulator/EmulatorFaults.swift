@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// What an injected fault does to a matching request.
 public enum EmulatorFault: Sendable, Hashable {
@@ -24,8 +24,8 @@ public final class EmulatorFaults: Sendable {
         var fault: EmulatorFault
     }
 
-    private let rules = Mutex<[Rule]>([])
-    private let injected = Mutex<[EmulatorFault: Int]>([:])
+    private let rules = NIOLockedValueBox<[Rule]>([])
+    private let injected = NIOLockedValueBox<[EmulatorFault: Int]>([:])
     let tokenSwitches: TokenSwitches
 
     init(tokenSwitches: TokenSwitches) {
@@ -36,12 +36,12 @@ public final class EmulatorFaults: Sendable {
     /// path starts with `pathPrefix` fail with `fault`. Rules are consumed in the order they were added.
     public func failNext(_ count: Int, method: String? = nil, pathPrefix: String, with fault: EmulatorFault) {
         guard count > 0 else { return }
-        rules.withLock { $0.append(Rule(remaining: count, method: method?.uppercased(), pathPrefix: pathPrefix, fault: fault)) }
+        rules.withLockedValue { $0.append(Rule(remaining: count, method: method?.uppercased(), pathPrefix: pathPrefix, fault: fault)) }
     }
 
     /// Drop all pending fault rules.
     public func clear() {
-        rules.withLock { $0.removeAll() }
+        rules.withLockedValue { $0.removeAll() }
     }
 
     /// Every access token issued so far stops working now (API calls answer 401).
@@ -61,17 +61,17 @@ public final class EmulatorFaults: Sendable {
 
     /// How many requests each fault kind has hit so far.
     public func injectedCount(_ fault: EmulatorFault) -> Int {
-        injected.withLock { $0[fault, default: 0] }
+        injected.withLockedValue { $0[fault, default: 0] }
     }
 
     /// Total number of injected faults of any kind.
     public var totalInjected: Int {
-        injected.withLock { $0.values.reduce(0, +) }
+        injected.withLockedValue { $0.values.reduce(0, +) }
     }
 
     /// Takes one matching rule, if any.
     func consume(method: String, path: String) -> EmulatorFault? {
-        let fault: EmulatorFault? = rules.withLock { rules in
+        let fault: EmulatorFault? = rules.withLockedValue { rules in
             guard let index = rules.firstIndex(where: { rule in
                 (rule.method == nil || rule.method == method) && path.hasPrefix(rule.pathPrefix)
             }) else { return nil }
@@ -80,7 +80,7 @@ public final class EmulatorFaults: Sendable {
             if rules[index].remaining == 0 { rules.remove(at: index) }
             return fault
         }
-        if let fault { injected.withLock { $0[fault, default: 0] += 1 } }
+        if let fault { injected.withLockedValue { $0[fault, default: 0] += 1 } }
         return fault
     }
 }
@@ -94,17 +94,17 @@ final class TokenSwitches: Sendable {
         var maxPageSize: Int?
     }
 
-    private let state: Mutex<State>
+    private let state: NIOLockedValueBox<State>
 
     init(maxPageSize: Int?) {
-        state = Mutex(State(maxPageSize: maxPageSize))
+        state = NIOLockedValueBox(State(maxPageSize: maxPageSize))
     }
 
-    func expireAccessTokens() { state.withLock { $0.accessGeneration += 1 } }
-    func revokeRefreshTokens() { state.withLock { $0.refreshGeneration += 1 } }
-    func setMaxPageSize(_ size: Int?) { state.withLock { $0.maxPageSize = size } }
+    func expireAccessTokens() { state.withLockedValue { $0.accessGeneration += 1 } }
+    func revokeRefreshTokens() { state.withLockedValue { $0.refreshGeneration += 1 } }
+    func setMaxPageSize(_ size: Int?) { state.withLockedValue { $0.maxPageSize = size } }
 
-    var accessGeneration: Int { state.withLock { $0.accessGeneration } }
-    var refreshGeneration: Int { state.withLock { $0.refreshGeneration } }
-    var maxPageSize: Int? { state.withLock { $0.maxPageSize } }
+    var accessGeneration: Int { state.withLockedValue { $0.accessGeneration } }
+    var refreshGeneration: Int { state.withLockedValue { $0.refreshGeneration } }
+    var maxPageSize: Int? { state.withLockedValue { $0.maxPageSize } }
 }

@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Grant types of the token endpoint, for ``EmulatorStats/grantCount(_:)``.
 public enum EmulatorGrant: String, Sendable, Hashable {
@@ -22,13 +22,13 @@ public final class EmulatorStats: Sendable {
         var total = 0
     }
 
-    private let counters = Mutex(Counters())
+    private let counters = NIOLockedValueBox(Counters())
 
     init() {}
 
     /// Requests seen with this exact path (query excluded); any method when `method` is `nil`.
     public func requestCount(method: String? = nil, path: String) -> Int {
-        counters.withLock { counters in
+        counters.withLockedValue { counters in
             if let method { return counters.requests["\(method.uppercased()) \(path)", default: 0] }
             return counters.requests.filter { $0.key.split(separator: " ", maxSplits: 1).last.map(String.init) == path }
                 .values.reduce(0, +)
@@ -38,36 +38,36 @@ public final class EmulatorStats: Sendable {
     /// Requests per matched route, keyed like `"GET /projects/{p}"` (tenant prefix left out),
     /// `"POST /token"`, `"POST /_store/post"`, `"PUT /_store/part"`.
     public func routeCount(_ route: String) -> Int {
-        counters.withLock { $0.routes[route, default: 0] }
+        counters.withLockedValue { $0.routes[route, default: 0] }
     }
 
     /// All route counters.
-    public var routeCounts: [String: Int] { counters.withLock { $0.routes } }
+    public var routeCounts: [String: Int] { counters.withLockedValue { $0.routes } }
 
     /// Successful grants of this type.
     public func grantCount(_ grant: EmulatorGrant) -> Int {
-        counters.withLock { $0.grants[grant, default: 0] }
+        counters.withLockedValue { $0.grants[grant, default: 0] }
     }
 
     /// Access tokens issued so far.
-    public var tokensIssued: Int { counters.withLock { $0.tokensIssued } }
+    public var tokensIssued: Int { counters.withLockedValue { $0.tokensIssued } }
 
     /// All requests seen.
-    public var totalRequests: Int { counters.withLock { $0.total } }
+    public var totalRequests: Int { counters.withLockedValue { $0.total } }
 
     func recordRequest(method: String, path: String) {
-        counters.withLock {
+        counters.withLockedValue {
             $0.requests["\(method) \(path)", default: 0] += 1
             $0.total += 1
         }
     }
 
     func recordRoute(_ route: String) {
-        counters.withLock { $0.routes[route, default: 0] += 1 }
+        counters.withLockedValue { $0.routes[route, default: 0] += 1 }
     }
 
     func recordGrant(_ grant: EmulatorGrant) {
-        counters.withLock {
+        counters.withLockedValue {
             $0.grants[grant, default: 0] += 1
             $0.tokensIssued += 1
         }

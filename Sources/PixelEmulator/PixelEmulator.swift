@@ -3,7 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A local, in-memory Pixel API: Keycloak token endpoint, the API under `/{tenant}` and a presigned
 /// object store, all on one loopback listener.
@@ -35,7 +35,7 @@ public final class PixelEmulator: Service, Sendable {
     private let storageDirectory: String
     private let ownsStorage: Bool
     private let listening = ListeningSignal()
-    private let standalone = Mutex<StandaloneRun?>(nil)
+    private let standalone = NIOLockedValueBox<StandaloneRun?>(nil)
 
     private struct StandaloneRun: Sendable {
         var group: ServiceGroup
@@ -115,7 +115,7 @@ public final class PixelEmulator: Service, Sendable {
     public func start() async throws {
         let group = ServiceGroup(configuration: .init(services: [self], gracefulShutdownSignals: [], logger: logger))
         let listening = self.listening
-        let started: Bool = standalone.withLock { run in
+        let started: Bool = standalone.withLockedValue { run in
             guard run == nil else { return false }
             // The one unstructured task: the background run of a standalone emulator, awaited by shutdown().
             run = StandaloneRun(
@@ -132,7 +132,7 @@ public final class PixelEmulator: Service, Sendable {
 
     /// Stops a ``start()``ed emulator gracefully and removes its temporary storage. Idempotent.
     public func shutdown() async {
-        guard let run = standalone.withLock({ run in defer { run = nil }; return run }) else { return }
+        guard let run = standalone.withLockedValue({ run in defer { run = nil }; return run }) else { return }
         await run.group.triggerGracefulShutdown()
         await run.task.value
     }
@@ -219,14 +219,14 @@ final class ListeningSignal: Sendable {
         case failed(any Error)
     }
 
-    private let state = Mutex<State>(.waiting([]))
+    private let state = NIOLockedValueBox<State>(.waiting([]))
 
     var port: Int? {
-        state.withLock { if case .ready(let port) = $0 { return port } else { return nil } }
+        state.withLockedValue { if case .ready(let port) = $0 { return port } else { return nil } }
     }
 
     func resolve(_ port: Int) {
-        let waiters: [CheckedContinuation<Int, any Error>] = state.withLock { state in
+        let waiters: [CheckedContinuation<Int, any Error>] = state.withLockedValue { state in
             guard case .waiting(let waiters) = state else { return [] }
             state = .ready(port)
             return waiters
@@ -235,7 +235,7 @@ final class ListeningSignal: Sendable {
     }
 
     func fail(_ error: any Error) {
-        let waiters: [CheckedContinuation<Int, any Error>] = state.withLock { state in
+        let waiters: [CheckedContinuation<Int, any Error>] = state.withLockedValue { state in
             guard case .waiting(let waiters) = state else { return [] }
             state = .failed(error)
             return waiters
@@ -245,7 +245,7 @@ final class ListeningSignal: Sendable {
 
     func wait() async throws -> Int {
         try await withCheckedThrowingContinuation { continuation in
-            let immediate: Result<Int, any Error>? = state.withLock { state in
+            let immediate: Result<Int, any Error>? = state.withLockedValue { state in
                 switch state {
                 case .waiting(let waiters):
                     state = .waiting(waiters + [continuation])

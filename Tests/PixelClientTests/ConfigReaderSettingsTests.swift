@@ -3,16 +3,16 @@ import Foundation
 import PixelClient
 import Settings
 import SettingsConfiguration
-import Synchronization
+import NIOConcurrencyHelpers
 import Testing
 
 /// Keeps the text of every access event, as a log handler would see it.
 final class RecordingAccessReporter: AccessReporter {
-    private let events = Mutex<[AccessEvent]>([])
+    private let events = NIOLockedValueBox<[AccessEvent]>([])
 
-    func report(_ event: AccessEvent) { events.withLock { $0.append(event) } }
+    func report(_ event: AccessEvent) { events.withLockedValue { $0.append(event) } }
 
-    var all: [AccessEvent] { events.withLock { $0 } }
+    var all: [AccessEvent] { events.withLockedValue { $0 } }
     var texts: [String] { all.map { String(describing: $0) + " " + String(reflecting: $0) } }
 }
 

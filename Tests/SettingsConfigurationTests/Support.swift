@@ -1,6 +1,6 @@
 import Configuration
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A password that must never appear in any output.
 let sentinel = "S3NT1NEL-pa55word"
@@ -17,11 +17,11 @@ func withSettingsFile<T>(_ name: String, _ text: String, _ body: (String) async 
 
 /// Keeps the text of every access event, as a log handler would see it.
 final class RecordingAccessReporter: AccessReporter {
-    private let events = Mutex<[String]>([])
+    private let events = NIOLockedValueBox<[String]>([])
 
     func report(_ event: AccessEvent) {
-        events.withLock { $0.append(String(describing: event) + " " + String(reflecting: event)) }
+        events.withLockedValue { $0.append(String(describing: event) + " " + String(reflecting: event)) }
     }
 
-    var all: [String] { events.withLock { $0 } }
+    var all: [String] { events.withLockedValue { $0 } }
 }

@@ -1,6 +1,6 @@
 import Configuration
 import Settings
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Default settings read from a swift-configuration `ConfigReader`, and the answer to "still the
 /// same?" on every `getClient()`.
@@ -23,7 +23,7 @@ final class ConfigReaderDefaults: Sendable {
         var verified: (generation: Int, fingerprint: SettingsFingerprint)?
     }
 
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     init(reader: ConfigReader) {
         self.reader = reader
@@ -31,7 +31,7 @@ final class ConfigReaderDefaults: Sendable {
 
     /// Reads and resolves the settings from a fresh snapshot.
     func resolve() throws(SettingsError) -> ResolvedPixelSettings {
-        let generation = state.withLock { $0.generation }
+        let generation = state.withLockedValue { $0.generation }
         let resolved = try PixelSettings.resolve(config: reader.snapshot())
         remember(resolved, at: generation)
         return resolved
@@ -39,7 +39,7 @@ final class ConfigReaderDefaults: Sendable {
 
     /// `true` when the reader still yields exactly the values of `resolved`.
     func isUnchanged(_ resolved: ResolvedPixelSettings) -> Bool {
-        let (generation, known) = state.withLock { state in
+        let (generation, known) = state.withLockedValue { state in
             (state.generation, state.watchers > 0 && state.verified?.generation == state.generation
                 && state.verified?.fingerprint == resolved.fingerprint)
         }
@@ -52,7 +52,7 @@ final class ConfigReaderDefaults: Sendable {
     }
 
     private func remember(_ resolved: ResolvedPixelSettings, at generation: Int) {
-        state.withLock { state in
+        state.withLockedValue { state in
             // A newer snapshot arrived while we read: leave the check to the next call.
             if state.generation == generation { state.verified = (generation, resolved.fingerprint) }
         }
@@ -66,7 +66,7 @@ final class ConfigReaderDefaults: Sendable {
         do {
             try await reader.watchSnapshot { updates in
                 for await _ in updates {
-                    state.withLock { state in
+                    state.withLockedValue { state in
                         state.generation += 1
                         if !counted { state.watchers += 1 }
                     }
@@ -77,7 +77,7 @@ final class ConfigReaderDefaults: Sendable {
         } catch {
             // A provider whose watch fails leaves the per-call check in charge.
         }
-        if counted { state.withLock { $0.watchers -= 1 } }
+        if counted { state.withLockedValue { $0.watchers -= 1 } }
         while !Task.isCancelled {
             try? await Task.sleep(for: .seconds(3600))
         }
