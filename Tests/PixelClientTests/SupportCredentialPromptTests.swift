@@ -271,15 +271,18 @@ private let missingCredentials = SettingsError(problems: [
     func aSignalWhileTheEchoIsOffRestoresItAndStopsThePrompt() async throws {
         let pty = try PseudoTerminal()
         defer { pty.close() }
-        // SIGHUP ignored (the previous disposition), so re-raising it cannot end the test process.
-        let previous = signal(SIGHUP, SIG_IGN)
-        defer { signal(SIGHUP, previous) }
+        // SIGQUIT: nothing else in the test process traps it (registries in watch mode and
+        // swift-configuration's reloading providers trap SIGHUP, and would take a hang-up away
+        // from the prompt). Ignored as the previous disposition, so re-raising it cannot end the
+        // test process.
+        let previous = signal(SIGQUIT, SIG_IGN)
+        defer { signal(SIGQUIT, previous) }
         let prompt = TerminalCredentialPrompt(input: pty.terminal, output: pty.terminal, assumeTerminal: false)
         async let interrupted = prompt.ask(CredentialRequest(missing: [.password], username: "me"))
         try await pty.waitForEchoOff()
         // Process-directed like a real Ctrl-C or hang-up: `raise()` here would target this
         // cooperative-pool thread, where libdispatch keeps signals blocked.
-        kill(getpid(), SIGHUP)
+        kill(getpid(), SIGQUIT)
         // Only the signal handler sets what makes the prompt end with `.interrupted`.
         do {
             _ = try await interrupted
