@@ -42,7 +42,7 @@ public struct PixelSettings: Sendable, Hashable {
     public var retryAttempts: Int
     /// `PIXEL_UPLOAD_CONCURRENCY`: object-store transfers in flight per operation, default 10.
     public var uploadConcurrency: Int
-    /// `PIXEL_PROXY`: an `http://host:port` proxy for all traffic; `HTTPS_PROXY`/`NO_PROXY` otherwise.
+    /// `PIXEL_PROXY`: an `http://host:port` proxy for all traffic; `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` otherwise.
     public var proxy: String?
     /// `PIXEL_ALLOW_INSECURE_HTTP`: allow credentials over plain `http://` to non-loopback hosts.
     public var allowInsecureHTTP: Bool

@@ -40,8 +40,8 @@ extension PixelSettings {
     ///   to 100.
     /// - `pixel.uploadConcurrency` (int, optional, default: `10`): Object-store transfers in flight per operation; 1 to
     ///   256.
-    /// - `pixel.proxy` (string, optional): An http://host:port proxy for all traffic (otherwise HTTPS_PROXY/NO_PROXY
-    ///   apply).
+    /// - `pixel.proxy` (string, optional): An http://host:port proxy for all traffic (otherwise HTTPS_PROXY,
+    ///   HTTP_PROXY, ALL_PROXY and NO_PROXY apply).
     /// - `pixel.allowInsecureHTTP` (bool, optional, default: `false`): Allow credentials over plain http:// to
     ///   non-loopback hosts.
     ///

@@ -79,7 +79,7 @@ extension PixelSettings {
                 requirement: .defaultValue(.int(10)), doc: "Object-store transfers in flight per operation; 1 to 256."),
             SettingField(
                 FieldName.proxy, env: ["PIXEL_PROXY"], type: .url, requirement: .optional,
-                doc: "An http://host:port proxy for all traffic (otherwise HTTPS_PROXY/NO_PROXY apply)."),
+                doc: "An http://host:port proxy for all traffic (otherwise HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY apply)."),
             SettingField(
                 FieldName.allowInsecureHTTP, env: ["PIXEL_ALLOW_INSECURE_HTTP"], type: .bool,
                 requirement: .defaultValue(.bool(false)), doc: "Allow credentials over plain http:// to non-loopback hosts."),

@@ -41,7 +41,7 @@ package final class HTTPTransport: Sendable {
     /// to this one definition.
     package static var eventLoopGroup: any EventLoopGroup { HTTPClient.defaultEventLoopGroup }
 
-    /// Builds the pools. `environment` supplies `HTTPS_PROXY`/`NO_PROXY` (inject it; tests pass
+    /// Builds the pools. `environment` supplies the proxy variables (inject it; tests pass
     /// `[:]`). `proxyBypassesLoopback` is turned off only by tests whose proxy and server both run
     /// on loopback.
     package init(settings: PixelSettings, environment: [String: String], proxyBypassesLoopback: Bool = true) throws(PixelError) {
