@@ -102,6 +102,31 @@ struct ConfigTests {
         }
     }
 
+    @Test func aDotEnvThatIsNotUTF8ExitsTwoWithFileLineAndColumn() async throws {
+        try await withTemporaryDirectory { directory in
+            let bytes = Array("PIXEL_USERNAME=".utf8) + [0xFF, 0xFE] + Array("\nPIXEL_PASSWORD=\(CLIAccount.password)\nPIXEL_TENANT=acme\n".utf8)
+            try Data(bytes).write(to: directory.appendingPathComponent(".env"))
+            let result = try await CLIRun.run(["config", "check"], environment: ["HOME": directory.path], in: directory)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains(
+                "  - .env:1:16: the file is not valid UTF-8 (a malformed byte sequence at byte offset 15); settings files must be UTF-8\n"))
+            #expect(!result.stderr.contains(CLIAccount.password))
+        }
+    }
+
+    @Test func aYAMLFileThatIsNotUTF8ExitsTwoWithFileLineAndColumn() async throws {
+        try await withTemporaryDirectory { directory in
+            let bytes = Array("pixel:\n  username: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+            try Data(bytes).write(to: directory.appendingPathComponent("pixel.yaml"))
+            let result = try await CLIRun.run(
+                ["config", "check"], environment: ["HOME": directory.path, "PIXEL_PASSWORD": CLIAccount.password, "PIXEL_TENANT": "acme"],
+                in: directory)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("  - pixel.yaml:2:17: the file is not valid UTF-8 (invalid trailing UTF-8 octet at byte offset 23)"))
+        }
+    }
+
     @Test func aMissingEnvFileIsAConfigurationError() async throws {
         try await withTemporaryDirectory { directory in
             let result = try await CLIRun.run(["config", "show", "--env-file", "nowhere.env"], environment: [:], in: directory)

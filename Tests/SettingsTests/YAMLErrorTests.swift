@@ -88,13 +88,13 @@ import Testing
     @Test func invalidUTF8IsReportedAsSuchWithItsLocation() throws {
         let bytes = Array("a: 1\nb: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)
         let failure = try #require(error(bytes))
-        #expect(failure.message.contains("not valid UTF-8"))
+        #expect(failure.message == "the file is not valid UTF-8 (invalid trailing UTF-8 octet at byte offset 12); settings files must be UTF-8")
         // libyaml points at the byte that breaks the sequence: the "(" after 0xC3.
         #expect(failure.location == at(2, 8))
-        #expect(failure.message.contains("0x28"))
         let loneByte = try #require(error(Array("x: ".utf8) + [0xFF]))
         #expect(loneByte.location == at(1, 4))
-        #expect(loneByte.message.contains("0xFF"))
+        // The bytes themselves are never quoted: they could be part of a password.
+        #expect(!loneByte.message.contains("0xFF") && !loneByte.message.contains("FF"))
     }
 
     @Test func utf16IsRejectedAsNotUTF8() throws {

@@ -19,8 +19,7 @@ struct DotEnvReader {
     mutating func read(
         _ bytes: UnsafeBufferPointer<UInt8>, environment: (String) -> String?
     ) -> Result<DotEnvDocument, SettingsFileError> {
-        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let start = bytes.starts(with: byteOrderMark) ? 3 : 0
+        let start = bytes.starts(with: DotEnv.byteOrderMark) ? DotEnv.byteOrderMark.count : 0
         var scanner = DotEnvScanner(bytes: bytes, start: start, file: file, strict: mode == .strict)
         bindings.reserveCapacity(Self.estimatedStatements(bytes))
         while let step = scanner.next() {

@@ -9,6 +9,7 @@ extension ResolutionContext {
                 environment: { name in self.lookup(name) })
         } catch {
             fileProblems.append(.file(error))
+            markLastFileMalformed()
             return
         }
         if !document.referencedEnvironmentNames.isEmpty {

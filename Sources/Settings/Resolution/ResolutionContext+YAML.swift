@@ -23,6 +23,7 @@ extension ResolutionContext {
             parsed = try YAMLDocument.parse(bytes, file: file.path, limits: yamlLimits)
         } catch {
             fileProblems.append(.file(error))
+            markLastFileMalformed()
             return
         }
         guard let root = parsed, !root.isNull else { return }

@@ -34,7 +34,10 @@ struct ResolutionContext {
         if let seen = consulted.value(other: name) { return seen }
         let value: String?
         switch sources.environment {
-        case .process: value = ProcessEnvironment.value(of: name)
+        case .process:
+            let found = ProcessEnvironment.value(of: name)
+            if let found, !found.isUTF8 { reportNotUTF8(name: name, field: name) }
+            value = found?.text
         case .dictionary(let dictionary): value = dictionary[name]
         }
         consulted.record(value, other: name)
@@ -46,11 +49,23 @@ struct ResolutionContext {
         if let seen = consulted.value(slot: slot) { return seen }
         let value: String?
         switch sources.environment {
-        case .process: value = ProcessEnvironment.value(ofCName: schema.environmentNames.cNames[slot])
+        case .process:
+            let found = ProcessEnvironment.value(ofCName: schema.environmentNames.cNames[slot])
+            if let found, !found.isUTF8 {
+                reportNotUTF8(name: schema.environmentNames.names[slot], field: schema.fields[schema.environmentNames.firstUse[slot].field].name)
+            }
+            value = found?.text
         case .dictionary(let dictionary): value = dictionary[schema.environmentNames.names[slot]]
         }
         consulted.record(value, slot: slot)
         return value
+    }
+
+    /// A process variable that is not UTF-8 is a problem, never silently decoded with replacement
+    /// characters; it is reported by name only, since it may be a secret.
+    private mutating func reportNotUTF8(name: String, field: String) {
+        fieldProblems.append(.invalidValue(
+            field: field, origin: SettingOrigin(kind: .environment, name: name), expected: "text in UTF-8", value: nil))
     }
 
     /// Reads every source's candidates. Precedence numbers, strongest first: explicit, environment,
@@ -116,6 +131,13 @@ struct ResolutionContext {
         filesConsulted.append(file.path)
         SettingsInstrumentation.parseCounter?.increment()
         return contents
+    }
+
+    /// Marks the file just read as unusable in the list that "missing" problems quote, so that
+    /// they do not suggest its keys were looked at.
+    mutating func markLastFileMalformed() {
+        guard let last = filesConsulted.popLast() else { return }
+        filesConsulted.append("\(last) (malformed)")
     }
 
     /// The schema's default values.
