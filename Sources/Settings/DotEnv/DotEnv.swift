@@ -102,6 +102,12 @@ public struct DotEnvDocument: Sendable, Hashable {
 /// The parser works on the UTF-8 bytes (no `Character`s, no regular expressions); columns count
 /// Unicode scalars. Lines end at LF, CR or CRLF.
 public enum DotEnv {
+    /// The most text, in bytes, that `${…}` references may add to one file's values together.
+    /// Real files add a few paths and host names; a file that references its own earlier keys
+    /// over and over to grow exponentially (which python-dotenv expands until memory runs out)
+    /// fails with a located ``SettingsFileError`` instead, in both modes.
+    public static let maxInterpolatedBytes = 1 << 20
+
     /// Parses `.env` text.
     ///
     /// Interpolation follows `dotenv_values()`: one pass from top to bottom, a name resolves to the
@@ -118,7 +124,8 @@ public enum DotEnv {
     ///     reads a file (`dotenv_values(path)`, which pydantic-settings uses); `false` gives
     ///     `dotenv_values(stream=StringIO(text))`. Strict mode always does it.
     ///   - environment: looks up a variable of the process environment for interpolation.
-    /// - Throws: ``SettingsFileError`` in strict mode for a malformed statement.
+    /// - Throws: ``SettingsFileError`` in strict mode for a malformed statement, and in both
+    ///   modes when interpolation would add more than ``maxInterpolatedBytes``.
     public static func parse(
         _ text: String,
         file: String? = nil,

@@ -9,6 +9,8 @@ struct DotEnvReader {
     private var referencedEnvironmentNames: Set<String> = []
     /// The values of the keys read so far, built only once a value needs interpolation.
     private var earlierValues: [String: String?]?
+    /// What interpolation may still add to this file, in bytes.
+    private var interpolationBudget = DotEnv.maxInterpolatedBytes
 
     init(file: String?, mode: DotEnvMode, interpolate: Bool) {
         self.file = file
@@ -114,18 +116,18 @@ struct DotEnvReader {
             return environment(name)
         }
         defer { referencedEnvironmentNames.formUnion(referenced) }
-        switch mode {
-        case .compat:
-            return DotEnvInterpolation.expand(statement.valueText, lookup: lookup)
-        case .strict:
-            guard statement.quoting != .singleQuoted else { return statement.valueText }
-            do throws(DotEnvInterpolation.Failure) {
-                return try DotEnvInterpolation.expandStrict(statement.valueText, lookup: lookup)
-            } catch {
-                throw SettingsFileError(
-                    format: .dotenv, message: "\(error.reason) in the value of '\(statement.key)'",
-                    location: scanner.location(ofDollar: error.dollarOrdinal, in: statement))
+        do throws(DotEnvInterpolation.Failure) {
+            switch mode {
+            case .compat:
+                return try DotEnvInterpolation.expand(statement.valueText, budget: &interpolationBudget, lookup: lookup)
+            case .strict:
+                guard statement.quoting != .singleQuoted else { return statement.valueText }
+                return try DotEnvInterpolation.expandStrict(statement.valueText, budget: &interpolationBudget, lookup: lookup)
             }
+        } catch {
+            throw SettingsFileError(
+                format: .dotenv, message: "\(error.reason) in the value of '\(statement.key)'",
+                location: scanner.location(ofDollar: error.dollarOrdinal, in: statement))
         }
     }
 }
