@@ -121,6 +121,20 @@ import Testing
         #expect(failure.message.hasPrefix("YAML syntax error: mapping values are not allowed"))
     }
 
+    /// Found by fuzzing: libyaml puts the end of a stream without a final line break on a line
+    /// that does not exist.
+    @Test func anErrorAtTheEndOfAFileWithoutALineBreakNamesItsLastLine() throws {
+        let failure = try #require(error(" ["))
+        #expect(failure.location == at(1, 3))
+        #expect(failure.relatedLocation == at(1, 3))
+        #expect(try #require(error("a: [1,\n  2")).location == at(2, 4))
+        // With the line break the next line exists, and is named.
+        #expect(try #require(error(" [\n")).location == at(2, 1))
+        // The same for the empty nodes libyaml reports there.
+        let root = try #require(try YAMLDocument.parse("?", file: "pixel.yaml"))
+        #expect(root.entries?.first?.value.location == at(1, 2))
+    }
+
     @Test func anUnclosedFlowSequenceNamesWhereItStarted() throws {
         let failure = try #require(error("a: [1, 2\nb: 3\n"))
         #expect(failure.message.contains("flow sequence"))

@@ -29,26 +29,6 @@ enum InvalidUTF8 {
         SettingsFileError(
             format: format,
             message: "the file is not valid UTF-8 (\(detail) at byte offset \(offset + skippedBytes)); settings files must be UTF-8",
-            location: location(ofByte: offset, in: text, file: file))
-    }
-
-    /// 1-based line:column of a byte offset: lines end at LF, CR or CRLF; columns count Unicode
-    /// scalars (UTF-8 continuation bytes do not start a column).
-    static func location(ofByte offset: Int, in input: UnsafeBufferPointer<UInt8>, file: String?) -> SourceLocation {
-        var line = 1
-        var column = 1
-        var index = 0
-        let end = min(offset, input.count)
-        while index < end {
-            let byte = input[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 >= input.count || input[index + 1] != 0x0A)) {
-                line += 1
-                column = 1
-            } else if byte != 0x0D && byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            index += 1
-        }
-        return SourceLocation(file: file, line: line, column: column)
+            location: SourceLocation(ofByte: offset, in: text, file: file))
     }
 }

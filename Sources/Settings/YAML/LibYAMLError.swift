@@ -27,14 +27,14 @@ enum LibYAMLError {
             return SettingsFileError(
                 format: .yaml,
                 message: readerMessage(problem, value: parser.problem_value, offset: offset + skippedBytes),
-                location: InvalidUTF8.location(ofByte: offset, in: input, file: file)
+                location: SourceLocation(ofByte: offset, in: input, file: file)
             )
         default:
-            let location = location(of: parser.problem_mark, file: file)
+            let location = location(of: parser.problem_mark, in: input, file: file)
             guard let context = parser.context.map({ String(cString: $0) }) else {
                 return SettingsFileError(format: .yaml, message: "YAML syntax error: \(problem)", location: location)
             }
-            let contextLocation = self.location(of: parser.context_mark, file: file)
+            let contextLocation = self.location(of: parser.context_mark, in: input, file: file)
             return SettingsFileError(
                 format: .yaml,
                 message: "YAML syntax error: \(problem) (\(context) at \(contextLocation.line):\(contextLocation.column))",
@@ -55,7 +55,12 @@ enum LibYAMLError {
         return "the file cannot be read as YAML text: \(problem) (byte offset \(offset))"
     }
 
-    private static func location(of mark: yaml_mark_t, file: String?) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    /// A mark as a location. At the end of a stream that does not end with a line break, libyaml
+    /// places its mark at the start of a line that does not exist; the end of the last line is
+    /// named instead.
+    private static func location(of mark: yaml_mark_t, in input: UnsafeBufferPointer<UInt8>, file: String?) -> SourceLocation {
+        let end = SourceLocation(ofByte: input.count, in: input, file: file)
+        guard Int(mark.line) + 1 <= end.line else { return end }
+        return SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 }

@@ -21,10 +21,13 @@ struct YAMLTreeBuilder {
     private var openAnchors: [String: Int] = [:]
     private var nodeCount = 0
     private var documentCount = 0
+    /// For input without a final line break: the end of its last line.
+    private let endOfUnterminatedInput: SourceLocation?
 
-    init(file: String?, limits: YAMLLimits) {
+    init(file: String?, limits: YAMLLimits, endOfUnterminatedInput: SourceLocation? = nil) {
         self.file = file
         self.limits = limits
+        self.endOfUnterminatedInput = endOfUnterminatedInput
     }
 
     /// Consumes one event; the event's memory belongs to the caller and is only read here.
@@ -125,8 +128,10 @@ struct YAMLTreeBuilder {
         SettingsFileError(format: .yaml, message: message, location: location)
     }
 
+    /// A mark as a location; a mark past the last line of unterminated input is its end.
     private func location(of mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        if let end = endOfUnterminatedInput, Int(mark.line) + 1 > end.line { return end }
+        return SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
