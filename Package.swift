@@ -121,6 +121,8 @@ let package = Package(
             dependencies: [
                 "pixel",
                 "PixelEmulator",
+                "PixelClient",
+                "Settings",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

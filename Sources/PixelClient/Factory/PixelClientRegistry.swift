@@ -366,7 +366,8 @@ public final class PixelClientRegistry: Sendable {
         }
         if let store = configuration.sessionStore {
             options.tokenStore = SessionTokenStore(
-                store: store, key: key.hex, subject: settings.username, onWarning: { events.publish(.sessionStoreWarning($0)) })
+                store: store, key: key.hex, legacyKey: settings.legacySessionKey, subject: settings.username,
+                onWarning: { events.publish(.sessionStoreWarning($0)) })
         }
         let routing = CoreRouting { [weak self] () throws(PixelError) -> PixelClientCore in
             guard let self else { throw PixelError.registryShutDown() }

@@ -94,7 +94,13 @@ struct ConfigCommand: AsyncParsableCommand {
     /// `pixel config fingerprint`.
     struct Fingerprint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the stable hex fingerprint of the settings (equal settings, equal fingerprint; it reveals nothing)."
+            abstract: "Print the stable hex fingerprint of the settings (equal settings, equal fingerprint; it reveals nothing).",
+            discussion: """
+                The password enters it keyed with this user's fingerprint key \
+                ($XDG_CONFIG_HOME/pixel-client/fingerprint.key, created on first use), so the fingerprint \
+                is the same in every run but cannot be used to test password guesses. Exits 1 when the key \
+                cannot be used, since a fingerprint printed then would differ in the next run.
+                """
         )
 
         @OptionGroup var settings: SettingsOptions
@@ -102,6 +108,9 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func run() async throws {
             let resolved = try settings.resolve()
+            if let problem = FingerprintKeySetup.problem {
+                throw CLIFailure.runtime("\(problem); a fingerprint printed now would differ in the next run")
+            }
             if output.json {
                 try JSONOutput.print(["fingerprint": resolved.fingerprint.hex])
             } else {

@@ -19,20 +19,29 @@ public struct SessionTokenStore: PixelTokenStore {
     public let store: any SessionStore
     /// The settings fingerprint this client's session is stored under.
     public let key: String
+    /// An older name of the same session (the fingerprint before it was keyed); a session found
+    /// there is moved to ``key`` on the first load.
+    public let legacyKey: String?
     /// The user name the session must belong to; `nil` skips the check.
     public let subject: String?
     private let onWarning: SessionStoreWarningHandler?
 
     /// Creates the adapter for one registry key.
-    public init(store: any SessionStore, key: String, subject: String?, onWarning: SessionStoreWarningHandler? = nil) {
+    public init(
+        store: any SessionStore, key: String, legacyKey: String? = nil, subject: String?, onWarning: SessionStoreWarningHandler? = nil
+    ) {
         self.store = store
         self.key = key
+        self.legacyKey = legacyKey
         self.subject = subject
         self.onWarning = onWarning
     }
 
     public func loadRefreshToken() async -> Secret<String>? {
-        let loaded = await SessionStoreWarning.$taskHandler.withValue(onWarning) { await store.load(key: key) }
+        let loaded = await SessionStoreWarning.$taskHandler.withValue(onWarning) {
+            if let legacyKey { await store.moveSession(from: legacyKey, to: key) }
+            return await store.load(key: key)
+        }
         guard let session = loaded else { return nil }
         if let subject, let owner = session.subject, owner != subject {
             onWarning?(SessionStoreWarning(path: key, reason: .mismatch("stored for another user")))
