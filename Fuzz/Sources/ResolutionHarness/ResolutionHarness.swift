@@ -84,17 +84,24 @@ private func parseEnvironment(_ bytes: ArraySlice<UInt8>) -> [String: String] {
 private let resolver = SettingsResolver(schema: SettingsSchema(
     name: "fz", prefixes: ["FZ_"], reservedNames: ["FZ_ENV_FILE"], yamlSection: "fz",
     fields: [
-        SettingField("user", env: ["FZ_USER", "OLD_USER"], type: .string, requirement: .required, doc: ""),
-        SettingField("password", env: ["FZ_PASSWORD", "OLD_PASSWORD"], type: .string, requirement: .required, secret: true, doc: ""),
-        SettingField("mode", env: ["FZ_MODE"], type: .enumeration(["dev", "test", "prod"]), requirement: .defaultValue(.string("prod")), doc: ""),
-        SettingField("port", env: ["FZ_PORT"], type: .integer(1...65535), requirement: .defaultValue(.int(8080)), doc: ""),
-        SettingField("timeout", env: ["FZ_TIMEOUT"], type: .seconds, requirement: .defaultValue(.duration(.seconds(10))), doc: ""),
-        SettingField("verbose", env: ["FZ_VERBOSE"], type: .bool, requirement: .defaultValue(.bool(false)), doc: ""),
-        SettingField("server", env: ["FZ_SERVER", .deprecated("FZ_OLD_SERVER")], type: .url, requirement: .optional, doc: ""),
-        SettingField("ratio", env: ["FZ_RATIO"], type: .double, requirement: .optional, doc: ""),
-        SettingField("token", env: ["FZ_TOKEN"], type: .string, requirement: .optional, secret: true, doc: ""),
-        SettingField("quiet", env: ["FZ_QUIET"], type: .bool, requirement: .defaultValue(.bool(false)), fingerprinted: false, doc: ""),
+        field("user", ["FZ_USER", "OLD_USER"], .string, .required),
+        field("password", ["FZ_PASSWORD", "OLD_PASSWORD"], .string, .required, secret: true),
+        field("mode", ["FZ_MODE"], .enumeration(["dev", "test", "prod"]), .defaultValue(.string("prod"))),
+        field("port", ["FZ_PORT"], .integer(1...65535), .defaultValue(.int(8080))),
+        field("timeout", ["FZ_TIMEOUT"], .seconds, .defaultValue(.duration(.seconds(10)))),
+        field("verbose", ["FZ_VERBOSE"], .bool, .defaultValue(.bool(false))),
+        field("server", ["FZ_SERVER", .deprecated("FZ_OLD_SERVER")], .url, .optional),
+        field("ratio", ["FZ_RATIO"], .double, .optional),
+        field("token", ["FZ_TOKEN"], .string, .optional, secret: true),
+        field("quiet", ["FZ_QUIET"], .bool, .defaultValue(.bool(false)), fingerprinted: false),
     ]))
+
+private func field(
+    _ name: String, _ env: [SettingField.EnvName], _ type: SettingType, _ requirement: SettingField.Requirement, secret: Bool = false,
+    fingerprinted: Bool = true
+) -> SettingField {
+    SettingField(name, env: env, type: type, requirement: requirement, secret: secret, fingerprinted: fingerprinted, doc: "")
+}
 
 /// A private directory for the two files.
 private final class Workspace: Sendable {

@@ -61,32 +61,33 @@ struct DotEnvInvalidUTF8Tests {
         #expect(document.values.map(\.value) == ["Ærøskøbing 😀"])
     }
 
-    @Test func resolutionFailsWithTheLocatedErrorAndMarksTheFileMalformed() throws {
+    /// Resolves `demoSchema` with `bytes` as the only `.env` or YAML file; the error it gives.
+    private func resolutionError(_ bytes: [UInt8], yaml: Bool) throws -> SettingsError? {
         let directory = try TemporaryDirectory()
-        let path = directory.path + "/.env"
-        try Data(Array("DEMO_USERNAME=".utf8) + [0xFF, 0xFE] + Array("\n".utf8)).write(to: URL(fileURLWithPath: path))
+        let name = yaml ? "s.yaml" : ".env"
+        try Data(bytes).write(to: URL(fileURLWithPath: directory.path + "/" + name))
         do {
-            _ = try resolveDemo(env: ["DEMO_PASSWORD": sentinel], envFiles: [".env"], directory: directory.path)
-            Issue.record("a .env that is not UTF-8 was accepted")
+            _ = try resolveDemo(
+                env: ["DEMO_PASSWORD": sentinel], envFiles: yaml ? [] : [SettingsFile(name)], yamlFiles: yaml ? [SettingsFile(name)] : [],
+                directory: directory.path)
+            return nil
         } catch {
-            #expect(error.problems.first == .file(SettingsFileError(
-                format: .dotenv, message: "the file is not valid UTF-8 (a malformed byte sequence at byte offset 14); settings files must be UTF-8",
-                location: SourceLocation(file: ".env", line: 1, column: 15))))
-            #expect(error.description.contains("username: missing; looked for env DEMO_USERNAME, LEGACY_USERNAME; files: .env (malformed)"))
+            return error
         }
     }
 
+    @Test func resolutionFailsWithTheLocatedErrorAndMarksTheFileMalformed() throws {
+        let error = try #require(try resolutionError(Array("DEMO_USERNAME=".utf8) + [0xFF, 0xFE] + Array("\n".utf8), yaml: false))
+        #expect(error.problems.first == .file(SettingsFileError(
+            format: .dotenv, message: "the file is not valid UTF-8 (a malformed byte sequence at byte offset 14); settings files must be UTF-8",
+            location: SourceLocation(file: ".env", line: 1, column: 15))))
+        #expect(error.description.contains("username: missing; looked for env DEMO_USERNAME, LEGACY_USERNAME; files: .env (malformed)"))
+    }
+
     @Test func aYAMLFileThatIsNotUTF8FailsResolutionTheSameWay() throws {
-        let directory = try TemporaryDirectory()
-        let path = directory.path + "/s.yaml"
-        try Data(Array("demo:\n  username: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)).write(to: URL(fileURLWithPath: path))
-        do {
-            _ = try resolveDemo(env: ["DEMO_PASSWORD": sentinel], yamlFiles: ["s.yaml"], directory: directory.path)
-            Issue.record("a YAML file that is not UTF-8 was accepted")
-        } catch {
-            #expect(error.problems.first?.description
-                == "s.yaml:2:17: the file is not valid UTF-8 (invalid trailing UTF-8 octet at byte offset 22); settings files must be UTF-8")
-            #expect(error.description.contains("files: s.yaml (malformed)"))
-        }
+        let error = try #require(try resolutionError(Array("demo:\n  username: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8), yaml: true))
+        #expect(error.problems.first?.description
+            == "s.yaml:2:17: the file is not valid UTF-8 (invalid trailing UTF-8 octet at byte offset 22); settings files must be UTF-8")
+        #expect(error.description.contains("files: s.yaml (malformed)"))
     }
 }
