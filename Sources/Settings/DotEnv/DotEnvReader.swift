@@ -43,7 +43,7 @@ struct DotEnvReader {
                 if scanner.statement.commentAfterEmptyValue {
                     warnings.append(
                         DotEnvWarning(
-                            message: "'\(scanner.statement.key)' is empty: a '#' after '= ' starts a comment "
+                            message: "'\(DisplayText.inline(scanner.statement.key))' is empty: a '#' after '= ' starts a comment "
                                 + "(python-dotenv 1.2.2 would make the comment the value)",
                             location: scanner.statement.valueLocation))
                 }
@@ -126,7 +126,7 @@ struct DotEnvReader {
             }
         } catch {
             throw SettingsFileError(
-                format: .dotenv, message: "\(error.reason) in the value of '\(statement.key)'",
+                format: .dotenv, message: "\(error.reason) in the value of '\(DisplayText.inline(statement.key))'",
                 location: scanner.location(ofDollar: error.dollarOrdinal, in: statement))
         }
     }

@@ -15,6 +15,11 @@ extension ResolutionContext {
         }
         let problems = fileProblems + fieldProblems
         guard problems.isEmpty else { throw SettingsError(problems: problems) }
+        if unlistedUnknownKeys > 0 {
+            warnings.append(SettingsWarning(
+                kind: .unknownKey, field: nil, place: "unknown settings",
+                message: "\(unlistedUnknownKeys) more beyond the first \(Self.listedUnknownKeyLimit) are not listed"))
+        }
         let inputs = SettingsInputs(
             usesProcessEnvironment: sources.environment == .process, variables: consulted.variables(schema.environmentNames),
             files: stamps, currentDirectory: implicitDirectory)

@@ -18,6 +18,9 @@ struct ResolutionContext {
     var fileProblems: [SettingsError.Problem] = []
     var fieldProblems: [SettingsError.Problem] = []
     var warnings: [SettingsWarning] = []
+    /// Unknown keys warned about one by one, and those only counted (see ``listedUnknownKeyLimit``).
+    var listedUnknownKeys = 0
+    var unlistedUnknownKeys = 0
 
     init(schema: SettingsSchema, sources: SettingsSources, yamlLimits: YAMLLimits, maxFileBytes: Int) {
         self.schema = schema
@@ -171,10 +174,31 @@ struct ResolutionContext {
         }
     }
 
+    /// Unknown keys beyond this many in one resolution are counted in a closing warning instead
+    /// of being listed and searched for a "did you mean" each: a file of 40,000 stray keys costs
+    /// little and says so in one line.
+    static let listedUnknownKeyLimit = 100
+
+    /// Whether another unknown key still gets a warning of its own.
+    var listsUnknownKeys: Bool { listedUnknownKeys < Self.listedUnknownKeyLimit }
+
     /// Adds an "unknown key" warning when `key` looks meant for this schema.
-    mutating func warnUnknown(_ key: String, place: String, suggestions: [String]) {
-        let suggestion = DidYouMean.suggestion(for: key, among: suggestions)
-        var message = "unknown setting \(key)"
+    mutating func warnUnknown(_ key: String, place: String, suggestions: DidYouMean) {
+        guard listsUnknownKeys else {
+            unlistedUnknownKeys += 1
+            return
+        }
+        warnUnknown(key, place: place, suggestion: suggestions.suggestion(for: key))
+    }
+
+    /// Adds an "unknown key" warning with a suggestion already found.
+    mutating func warnUnknown(_ key: String, place: String, suggestion: String?) {
+        guard listsUnknownKeys else {
+            unlistedUnknownKeys += 1
+            return
+        }
+        listedUnknownKeys += 1
+        var message = "unknown setting \(DisplayText.inline(key))"
         if let suggestion { message += "; did you mean \(suggestion)?" }
         warnings.append(SettingsWarning(kind: .unknownKey, field: nil, place: place, message: message, suggestion: suggestion))
     }

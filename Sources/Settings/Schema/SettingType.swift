@@ -7,7 +7,8 @@
 /// SettingType.bool.convert("Off")               // .success(.bool(false))
 /// ```
 public enum SettingType: Sendable, Hashable {
-    /// Any text, kept exactly (no trimming).
+    /// Any text, kept exactly (no trimming), except that it cannot contain U+0000: no environment
+    /// variable can, and a NUL read from a file is a damaged value, not a setting.
     case string
     /// `true/false`, `yes/no`, `on/off`, `1/0`, in any letter case, surrounding whitespace ignored.
     case bool
@@ -20,7 +21,8 @@ public enum SettingType: Sendable, Hashable {
     case seconds
     /// One of the allowed words, compared exactly (case-sensitive, like pydantic's `Literal`).
     case enumeration([String])
-    /// An absolute `http://` or `https://` URL with a host, no whitespace; kept as text.
+    /// An absolute `http://` or `https://` URL with a host, no whitespace or control characters;
+    /// kept as text.
     case url
 
     /// A plain `Int` with no range limit.
@@ -29,7 +31,7 @@ public enum SettingType: Sendable, Hashable {
     /// What an error says was expected, e.g. `an integer in 1...64` or `one of dev, test, prod`.
     public var expectation: String {
         switch self {
-        case .string: "text"
+        case .string: "text (without NUL characters)"
         case .bool: "a boolean (true/false, yes/no, on/off, 1/0)"
         case .integer(let range):
             range == Int.min...Int.max ? "a decimal integer" : "a decimal integer in \(range.lowerBound)...\(range.upperBound)"

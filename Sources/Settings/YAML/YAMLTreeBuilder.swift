@@ -102,10 +102,11 @@ struct YAMLTreeBuilder {
     private mutating func resolveAlias(_ name: String, at location: SourceLocation) throws(SettingsFileError) {
         // The most recent node with this anchor may still be open: then the alias is inside it.
         if openAnchors[name] != nil {
-            throw error("alias *\(name) refers to a node that contains it; recursive structures are not supported", at: location)
+            throw error("alias *\(DisplayText.inline(name)) refers to a node that contains it; recursive structures are not supported", at: location)
         }
         guard let anchored = anchors[name] else {
-            throw error("alias *\(name) refers to an anchor &\(name) that is not defined before it", at: location)
+            let shown = DisplayText.inline(name)
+            throw error("alias *\(shown) refers to an anchor &\(shown) that is not defined before it", at: location)
         }
         try countNodes(anchored.size, at: location, alias: name)
         var copy = anchored.node
@@ -118,7 +119,7 @@ struct YAMLTreeBuilder {
     private mutating func countNodes(_ count: Int, at location: SourceLocation, alias: String? = nil) throws(SettingsFileError) {
         // Compare before adding so that huge counts cannot overflow.
         guard count <= limits.maxNodes - nodeCount else {
-            let cause = alias.map { "alias *\($0) expands" } ?? "the document grows"
+            let cause = alias.map { "alias *\(DisplayText.inline($0)) expands" } ?? "the document grows"
             throw error("\(cause) beyond the limit of \(limits.maxNodes) nodes (aliases count at every use)", at: location)
         }
         nodeCount += count
@@ -209,7 +210,7 @@ extension YAMLTreeBuilder {
                 let first = index < entries.count ? entries[index].key.location : key.location
                 throw SettingsFileError(
                     format: .yaml,
-                    message: "duplicate key \"\(text)\" (first defined at \(first))",
+                    message: "duplicate key \(DisplayText.quoted(text)) (first defined at \(first))",
                     location: key.location,
                     relatedLocation: first
                 )
