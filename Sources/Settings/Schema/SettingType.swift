@@ -31,7 +31,7 @@ public enum SettingType: Sendable, Hashable {
     /// What an error says was expected, e.g. `an integer in 1...64` or `one of dev, test, prod`.
     public var expectation: String {
         switch self {
-        case .string: "text (without NUL characters)"
+        case .string: "text without NUL characters"
         case .bool: "a boolean (true/false, yes/no, on/off, 1/0)"
         case .integer(let range):
             range == Int.min...Int.max ? "a decimal integer" : "a decimal integer in \(range.lowerBound)...\(range.upperBound)"

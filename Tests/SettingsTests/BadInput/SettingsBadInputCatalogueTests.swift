@@ -55,11 +55,11 @@ struct SettingsBadInputCatalogueTests {
             problems: [".env:1:12: unterminated double-quoted value of 'DEMO_LABEL'"]),
         BadInput(
             name: "env-nul-in-value", setup: BadInput.file(".env", [UInt8]("DEMO_LABEL=a".utf8) + [0] + Array("b\n".utf8)),
-            problems: [#"label: .env:1:1 (DEMO_LABEL) = "a\0b" is not text (without NUL characters)"#]),
+            problems: [#"label: .env:1:1 (DEMO_LABEL) = "a\0b" is not text without NUL characters"#]),
         BadInput(
             name: "env-nul-in-secret", setup: BadInput.file(".env", [UInt8]("DEMO_PASSWORD=S3NT1NEL".utf8) + [0] + Array("x\n".utf8)),
             env: ["DEMO_PASSWORD": ""],
-            problems: ["password: .env:1:1 (DEMO_PASSWORD) = the value is not text (without NUL characters)"]),
+            problems: ["password: .env:1:1 (DEMO_PASSWORD) = the value is not text without NUL characters"]),
         BadInput(
             name: "env-terminal-escapes", setup: BadInput.file(".env", "DEMO_PORT=\u{1B}[2J\u{1B}]0;owned\u{07}\nDEMO_\u{1B}[31mX=1\n"),
             problems: [#"port: .env:1:1 (DEMO_PORT) = "\u{1B}[2J\u{1B}]0;owned\u{7}" is not a decimal integer in 1...65535"#]),
