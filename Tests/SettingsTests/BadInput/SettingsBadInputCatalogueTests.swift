@@ -16,11 +16,15 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     var setup: @Sendable (String) throws -> Void
     /// The environment on top of the required username and password.
     var env: [String: String] = [:]
+    /// Values given in code.
+    var explicit: [String: SettingValue] = [:]
     var mode: DotEnvMode = .compat
     /// Every problem's description, or `nil` when the settings resolve.
     var problems: [String]?
     /// Warnings that must be among the resolution's (when it succeeds).
     var warnings: [String] = []
+    /// The most warnings the resolution may have (when it succeeds).
+    var maximumWarnings = 106
 
     var testDescription: String { name }
 
@@ -114,6 +118,13 @@ struct SettingsBadInputCatalogueTests {
             name: "yaml-collection-for-a-value", setup: BadInput.file("s.yaml", "demo:\n  port: [1, 2]\n"),
             problems: [#"port: s.yaml:2:3 (port) = "<a sequence>" is not a single value (a decimal integer in 1...65535)"#]),
         BadInput(
+            name: "yaml-merge-key", setup: BadInput.file("s.yaml", "demo:\n  base: &b {port: 5}\n  <<: *b\n"),
+            warnings: ["s.yaml:2:3: unknown setting base", "s.yaml:3:3: unknown setting <<"], maximumWarnings: 2),
+        BadInput(
+            name: "yaml-many-unknown-keys",
+            setup: BadInput.file("s.yaml", (0..<4_000).map { "k\($0)" + String(repeating: "x", count: 240) + ": v\n" }.joined()),
+            maximumWarnings: 0),
+        BadInput(
             name: "yaml-tags-are-text", setup: BadInput.file("s.yaml", "demo:\n  label: !!python/object:os.system rm\n  port: !!int 0x10\n"),
             problems: [#"port: s.yaml:3:3 (port) = "0x10" is not a decimal integer in 1...65535"#]),
     ]
@@ -159,6 +170,9 @@ struct SettingsBadInputCatalogueTests {
         BadInput(
             name: "values-empty", setup: { _ in }, env: ["DEMO_PORT": ""],
             problems: [#"port: env DEMO_PORT = "" is not a decimal integer in 1...65535"#]),
+        BadInput(
+            name: "values-unknown-explicit-key", setup: { _ in }, explicit: ["colour": .string("red")],
+            problems: ["explicit value for unknown setting colour"]),
     ]
 
     @Test(arguments: cases)
@@ -168,7 +182,7 @@ struct SettingsBadInputCatalogueTests {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         let env = demoRequired.merging(input.env) { $1 }.filter { !$0.value.isEmpty || $0.key != "DEMO_PASSWORD" }
         let sources = SettingsSources(
-            environment: .dictionary(env), envFiles: .files(files.contains(".env") ? [".env"] : []),
+            explicit: input.explicit, environment: .dictionary(env), envFiles: .files(files.contains(".env") ? [".env"] : []),
             yamlFiles: .files(files.contains("s.yaml") ? ["s.yaml"] : []), workingDirectory: directory.path, dotEnvMode: input.mode)
         let result = Result { () throws(SettingsError) in try SettingsResolver(schema: demoSchema).resolve(sources) }
         switch result {
@@ -177,7 +191,7 @@ struct SettingsBadInputCatalogueTests {
             for warning in input.warnings {
                 #expect(resolved.warnings.map(\.description).contains(warning), "\(resolved.warnings.map(\.description).prefix(3))")
             }
-            #expect(resolved.warnings.count <= 101 + 5)
+            #expect(resolved.warnings.count <= input.maximumWarnings)
         case .failure(let error):
             #expect(error.problems.map(\.description) == input.problems)
             #expect(!error.description.contains(sentinel))
