@@ -40,6 +40,16 @@ struct DotEnvInterpolationBombTests {
         }
     }
 
+    /// Found by fuzzing the two modes against each other: compat mode expands `$${X}` (a `$`, then
+    /// `${X}`), strict mode reads `$$` as a literal `$`, so only compat mode spends the budget.
+    @Test func compatModeSpendsTheBudgetOnReferencesStrictModeKeepsLiteral() throws {
+        let big = String(repeating: "b", count: 600_000)
+        let text = "A=$${BIG}\nB=$${BIG}\n"
+        let strict = try DotEnv.parse(text, mode: .strict) { $0 == "BIG" ? big : nil }
+        #expect(strict.values.map(\.value) == ["${BIG}", "${BIG}"])
+        #expect(throws: SettingsFileError.self) { try DotEnv.parse(text, mode: .compat) { $0 == "BIG" ? big : nil } }
+    }
+
     @Test func realisticReferencesAreUnaffected() throws {
         let document = try DotEnv.parse(
             "HOST=api.example.com\nURL=https://${HOST}/v1\nURL2=${URL}/x ${MISSING:-d}\n", environment: { _ in nil })
