@@ -35,6 +35,11 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     static func file(_ name: String, _ text: String) -> @Sendable (String) throws -> Void {
         file(name, Array(text.utf8))
     }
+
+    /// A YAML file whose resolution fails with exactly `problem`.
+    static func yaml(_ name: String, _ text: String, _ problem: String) -> BadInput {
+        BadInput(name: name, setup: file("s.yaml", text), problems: [problem])
+    }
 }
 
 /// Each malformed input of the catalogue resolves to a typed error naming the source (and
@@ -90,33 +95,25 @@ struct SettingsBadInputCatalogueTests {
         BadInput(
             name: "yaml-many-nodes", setup: BadInput.file("s.yaml", "a: [" + (0..<20_000).map(String.init).joined(separator: ", ") + "]\n"),
             problems: ["s.yaml:1:58877: the document grows beyond the limit of 10000 nodes (aliases count at every use)"]),
-        BadInput(
-            name: "yaml-duplicate-key", setup: BadInput.file("s.yaml", "demo:\n  port: 1\n  label: x\n  port: 2\n"),
-            problems: [#"s.yaml:4:3: duplicate key "port" (first defined at s.yaml:2:3)"#]),
+        .yaml("yaml-duplicate-key", "demo:\n  port: 1\n  label: x\n  port: 2\n",
+              #"s.yaml:4:3: duplicate key "port" (first defined at s.yaml:2:3)"#),
         BadInput(
             name: "yaml-binary", setup: BadInput.file("s.yaml", [UInt8]("demo:\n  label: ".utf8) + [0x00, 0x01, 0x02] + Array("\n".utf8)),
             problems: ["s.yaml:2:10: the file contains the control character U+0000, which YAML does not allow (byte offset 15)"]),
-        BadInput(
-            name: "yaml-two-documents", setup: BadInput.file("s.yaml", "demo: {port: 1}\n---\ndemo: {port: 2}\n"),
-            problems: ["s.yaml:2:1: the file contains more than one YAML document; a settings file must have exactly one"]),
-        BadInput(
-            name: "yaml-root-not-mapping", setup: BadInput.file("s.yaml", "- a\n- b\n"),
-            problems: ["s.yaml:1:1: the top level must be a mapping of settings, not a sequence"]),
-        BadInput(
-            name: "yaml-syntax", setup: BadInput.file("s.yaml", "demo:\n  port: 1: 2\n"),
-            problems: ["s.yaml:2:10: YAML syntax error: mapping values are not allowed in this context"]),
-        BadInput(
-            name: "yaml-unknown-alias", setup: BadInput.file("s.yaml", "demo:\n  port: *nowhere\n"),
-            problems: ["s.yaml:2:9: alias *nowhere refers to an anchor &nowhere that is not defined before it"]),
-        BadInput(
-            name: "yaml-recursive-alias", setup: BadInput.file("s.yaml", "a: &x [1, *x]\n"),
-            problems: ["s.yaml:1:11: alias *x refers to a node that contains it; recursive structures are not supported"]),
-        BadInput(
-            name: "yaml-complex-key", setup: BadInput.file("s.yaml", "? [a, b]\n: c\n"),
-            problems: ["s.yaml:1:3: a mapping key must be a scalar, not a sequence"]),
-        BadInput(
-            name: "yaml-collection-for-a-value", setup: BadInput.file("s.yaml", "demo:\n  port: [1, 2]\n"),
-            problems: [#"port: s.yaml:2:3 (port) = "<a sequence>" is not a single value (a decimal integer in 1...65535)"#]),
+        .yaml("yaml-two-documents", "demo: {port: 1}\n---\ndemo: {port: 2}\n",
+              "s.yaml:2:1: the file contains more than one YAML document; a settings file must have exactly one"),
+        .yaml("yaml-root-not-mapping", "- a\n- b\n",
+              "s.yaml:1:1: the top level must be a mapping of settings, not a sequence"),
+        .yaml("yaml-syntax", "demo:\n  port: 1: 2\n",
+              "s.yaml:2:10: YAML syntax error: mapping values are not allowed in this context"),
+        .yaml("yaml-unknown-alias", "demo:\n  port: *nowhere\n",
+              "s.yaml:2:9: alias *nowhere refers to an anchor &nowhere that is not defined before it"),
+        .yaml("yaml-recursive-alias", "a: &x [1, *x]\n",
+              "s.yaml:1:11: alias *x refers to a node that contains it; recursive structures are not supported"),
+        .yaml("yaml-complex-key", "? [a, b]\n: c\n",
+              "s.yaml:1:3: a mapping key must be a scalar, not a sequence"),
+        .yaml("yaml-collection-for-a-value", "demo:\n  port: [1, 2]\n",
+              #"port: s.yaml:2:3 (port) = "<a sequence>" is not a single value (a decimal integer in 1...65535)"#),
         BadInput(
             name: "yaml-merge-key", setup: BadInput.file("s.yaml", "demo:\n  base: &b {port: 5}\n  <<: *b\n"),
             warnings: ["s.yaml:2:3: unknown setting base", "s.yaml:3:3: unknown setting <<"], maximumWarnings: 2),
@@ -124,9 +121,8 @@ struct SettingsBadInputCatalogueTests {
             name: "yaml-many-unknown-keys",
             setup: BadInput.file("s.yaml", (0..<4_000).map { "k\($0)" + String(repeating: "x", count: 240) + ": v\n" }.joined()),
             maximumWarnings: 0),
-        BadInput(
-            name: "yaml-tags-are-text", setup: BadInput.file("s.yaml", "demo:\n  label: !!python/object:os.system rm\n  port: !!int 0x10\n"),
-            problems: [#"port: s.yaml:3:3 (port) = "0x10" is not a decimal integer in 1...65535"#]),
+        .yaml("yaml-tags-are-text", "demo:\n  label: !!python/object:os.system rm\n  port: !!int 0x10\n",
+              #"port: s.yaml:3:3 (port) = "0x10" is not a decimal integer in 1...65535"#),
     ]
 
     static let fileCases: [BadInput] = [
