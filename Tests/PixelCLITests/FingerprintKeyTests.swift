@@ -62,9 +62,11 @@ struct FingerprintKeyTests {
             #expect(result.stderr.contains("pixel: fingerprint key \(path): is not a usable key file (it does not start with 'settings-fingerprint-key v1 ')"))
             #expect(result.stderr.contains("a fingerprint printed now would differ in the next run"))
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "not a key\n")
-            // Everything else still works.
+            // Everything else still works, and check says what the key problem means.
             let check = try await CLIRun.run(["config", "check"], environment: settings.merging(["HOME": home.path]) { $1 }, in: directory)
             #expect(check.status == 0, "\(check)")
+            #expect(check.stdout.contains("Note: fingerprint key \(path): is not a usable key file"))
+            #expect(check.stdout.hasSuffix("; fingerprints and remembered sessions last for this run only.\n"))
         }
     }
 

@@ -80,14 +80,18 @@ struct ConfigCommand: AsyncParsableCommand {
                 try JSONOutput.print(CheckResult(ok: false, problems: error.problems.map(\.description), warnings: []))
                 throw ExitCode(ErrorReport.usage)
             }
+            // An unusable fingerprint key is no settings problem, but it means nothing is
+            // remembered between runs, so check says so.
+            let keyNote = FingerprintKeySetup.problem.map { "\($0); fingerprints and remembered sessions last for this run only" }
             if output.json {
-                try JSONOutput.print(CheckResult(ok: true, problems: [], warnings: resolved.warnings.map(\.description)))
+                try JSONOutput.print(CheckResult(ok: true, problems: [], warnings: resolved.warnings.map(\.description) + (keyNote.map { [$0] } ?? [])))
                 return
             }
             let count = resolved.warnings.count
             Console.standardOutput.line("Settings OK (fingerprint \(resolved.fingerprint.hex.prefix(16))…), \(count) warning\(count == 1 ? "" : "s").")
             let warnings = ConfigExplanation.warnings(resolved)
             if !warnings.isEmpty { Console.standardOutput.write(warnings) }
+            if let keyNote { Console.standardOutput.line("Note: \(keyNote).") }
         }
     }
 
