@@ -68,6 +68,20 @@ import Testing
         #expect(error(String(repeating: "[", count: 64) + String(repeating: "]", count: 64)) == nil)
     }
 
+    /// Found by fuzzing: an alias pastes its anchor's collections below the ones open where it is
+    /// used, which nested a document deeper than the limit without opening a collection there.
+    @Test func anAliasCannotNestACopyDeeperThanTheLimit() throws {
+        let limits = YAMLLimits(maxDepth: 4)
+        // [[x]] is 2 levels; used inside 2 open levels it reaches 4, inside 3 it would be 5.
+        #expect(error("a: &a [[x]]\nb: [*a]\n", limits: limits) == nil)
+        let failure = try #require(error("a: &a [[x]]\nb: [[*a]]\n", limits: limits))
+        #expect(failure.location == at(2, 6))
+        #expect(failure.message == "alias *a nests deeper than the limit of 4 levels")
+        // A chain of aliases, each one level deeper, stops at the limit too.
+        let chain = "a: &a [x]\nb: &b [*a]\nc: &c [*b]\nd: &d [*c]\n"
+        #expect(try #require(error(chain, limits: limits)).location == at(4, 8))
+    }
+
     @Test func deepBlockNestingIsRejectedToo() throws {
         let text = (0..<10).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n") + " x\n"
         let failure = try #require(error(text, limits: YAMLLimits(maxDepth: 5)))

@@ -5,7 +5,9 @@ import CYAML
 /// Aliases are resolved by reference: every completed anchored node is stored with its expanded
 /// node count, and each alias use adds that count to the document total *before* the copy is made
 /// (a copy-on-write share, not a deep copy). A "billion laughs" file therefore fails at the first
-/// alias that pushes the total over `maxNodes`, with memory bounded by the input size.
+/// alias that pushes the total over `maxNodes`, with memory bounded by the input size. Each
+/// anchored node also records how many levels of collections it holds, so that an alias cannot
+/// nest a copy deeper than `maxDepth` either.
 struct YAMLTreeBuilder {
     enum Progress: Equatable {
         case needsMore, finished
@@ -48,7 +50,7 @@ struct YAMLTreeBuilder {
             // Built in the call, so the node is moved into the tree rather than copied.
             try complete(
                 YAMLNode(kind: .scalar(text, Self.style(scalar.style)), tag: Self.string(scalar.tag), location: location),
-                size: 1, anchor: Self.string(scalar.anchor))
+                size: 1, height: 0, anchor: Self.string(scalar.anchor))
         case YAML_ALIAS_EVENT:
             try resolveAlias(Self.string(event.data.alias.anchor) ?? "", at: location)
         case YAML_SEQUENCE_START_EVENT:
@@ -84,17 +86,20 @@ struct YAMLTreeBuilder {
         if let anchor = finished.anchor {
             openAnchors[anchor] = (openAnchors[anchor] ?? 1) > 1 ? (openAnchors[anchor] ?? 1) - 1 : nil
         }
-        try complete(YAMLNode(kind: kind, tag: finished.tag, location: finished.location), size: finished.size, anchor: finished.anchor)
+        try complete(
+            YAMLNode(kind: kind, tag: finished.tag, location: finished.location), size: finished.size, height: finished.height,
+            anchor: finished.anchor)
     }
 
     /// Registers a finished node under its anchor and hands it to its parent (or makes it the root).
-    private mutating func complete(_ node: consuming YAMLNode, size: Int, anchor: String?) throws(SettingsFileError) {
-        if let anchor { anchors[anchor] = Anchored(node: copy node, size: size) }
+    /// `height`: the levels of collections in `node`, itself included (0 for a scalar).
+    private mutating func complete(_ node: consuming YAMLNode, size: Int, height: Int, anchor: String?) throws(SettingsFileError) {
+        if let anchor { anchors[anchor] = Anchored(node: copy node, size: size, height: height) }
         guard !stack.isEmpty else {
             root = node
             return
         }
-        try stack[stack.count - 1].add(node, size: size)
+        try stack[stack.count - 1].add(node, size: size, height: height)
     }
 
     // MARK: - Aliases and limits
@@ -109,11 +114,16 @@ struct YAMLTreeBuilder {
             throw error("alias *\(shown) refers to an anchor &\(shown) that is not defined before it", at: location)
         }
         try countNodes(anchored.size, at: location, alias: name)
+        // The copy's collections sit below the ones open here.
+        guard stack.count + anchored.height <= limits.maxDepth else {
+            throw error(
+                "alias *\(DisplayText.inline(name)) nests deeper than the limit of \(limits.maxDepth) levels", at: location)
+        }
         var copy = anchored.node
         // The copy's own location is the alias, so errors about this value point at its use;
         // nodes inside it keep the anchored original's locations.
         copy.location = location
-        try complete(copy, size: anchored.size, anchor: nil)
+        try complete(copy, size: anchored.size, height: anchored.height, anchor: nil)
     }
 
     private mutating func countNodes(_ count: Int, at location: SourceLocation, alias: String? = nil) throws(SettingsFileError) {
@@ -152,10 +162,12 @@ struct YAMLTreeBuilder {
 }
 
 extension YAMLTreeBuilder {
-    /// A completed anchored node and how many nodes it stands for once expanded.
+    /// A completed anchored node, how many nodes it stands for once expanded, and how many levels
+    /// of collections it holds.
     private struct Anchored {
         var node: YAMLNode
         var size: Int
+        var height: Int
     }
 
     /// A mapping or sequence still being read.
@@ -176,6 +188,8 @@ extension YAMLTreeBuilder {
         var keyIndices: [String: Int]?
         /// Nodes in this subtree, itself included, aliases expanded.
         var size = 1
+        /// Levels of collections in this subtree, itself included.
+        var height = 1
 
         init(shape: Shape, tag: String?, anchor: String?, location: SourceLocation) {
             self.shape = shape
@@ -185,8 +199,9 @@ extension YAMLTreeBuilder {
         }
 
         /// Takes `node` over (`consuming`: each node is moved into the tree, never copied).
-        mutating func add(_ node: consuming YAMLNode, size: Int) throws(SettingsFileError) {
+        mutating func add(_ node: consuming YAMLNode, size: Int, height: Int) throws(SettingsFileError) {
             self.size += size
+            self.height = max(self.height, height + 1)
             guard shape == .mapping else {
                 items.append(node)
                 return
