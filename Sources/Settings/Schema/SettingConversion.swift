@@ -20,7 +20,7 @@ extension SettingType {
             return Self.parseDecimalNumber(text.trimmingASCIIWhitespace()).map(SettingValue.double)
         case .seconds:
             guard let seconds = Self.parseDecimalNumber(text.trimmingASCIIWhitespace()), seconds > 0,
-                seconds <= 1e12
+                seconds <= Self.maximumSeconds
             else { return nil }
             return .duration(.nanoseconds(Int64((seconds * 1e9).rounded())))
         case .enumeration(let allowed):
@@ -37,7 +37,7 @@ extension SettingType {
         case (.string, .secret(let secret)): !secret.reveal().utf8.contains(0)
         case (.bool, .bool), (.double, .double), (.url, .secret): true
         case (.integer(let range), .int(let number)): range.contains(number)
-        case (.seconds, .duration(let duration)): duration > .zero
+        case (.seconds, .duration(let duration)): duration > .zero && duration <= .seconds(Self.maximumSeconds)
         case (.enumeration(let allowed), .string(let text)): allowed.contains(text)
         case (.url, .string(let text)): Self.isAbsoluteHTTPURL(text)
         default: false

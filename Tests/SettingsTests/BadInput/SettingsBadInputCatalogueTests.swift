@@ -155,7 +155,7 @@ struct SettingsBadInputCatalogueTests {
             problems: [
                 #"mode: env DEMO_MODE = "PROD" is not one of dev, test, prod"#,
                 #"port: env DEMO_PORT = "0x10" is not a decimal integer in 1...65535"#,
-                #"timeout: env DEMO_TIMEOUT = "nan" is not a positive number of seconds"#,
+                #"timeout: env DEMO_TIMEOUT = "nan" is not a positive number of seconds, at most 1e9"#,
                 #"verbose: env DEMO_VERBOSE = "maybe" is not a boolean (true/false, yes/no, on/off, 1/0)"#,
                 #"server: env DEMO_SERVER = "http://bad host/" is not an absolute http:// or https:// URL"#,
                 #"ratio: env DEMO_RATIO = "1e309" is not a decimal number"#,
@@ -163,6 +163,10 @@ struct SettingsBadInputCatalogueTests {
         BadInput(
             name: "values-url-control-character", setup: { _ in }, env: ["DEMO_SERVER": "https://h\u{7F}x/"],
             problems: [#"server: env DEMO_SERVER = "https://h\u{7F}x/" is not an absolute http:// or https:// URL"#]),
+        // Found by fuzzing: 1e11 seconds overflowed the conversion to nanoseconds and trapped.
+        BadInput(
+            name: "values-seconds-overflow", setup: { _ in }, env: ["DEMO_TIMEOUT": "99999999495"],
+            problems: [#"timeout: env DEMO_TIMEOUT = "99999999495" is not a positive number of seconds, at most 1e9"#]),
         BadInput(
             name: "values-empty", setup: { _ in }, env: ["DEMO_PORT": ""],
             problems: [#"port: env DEMO_PORT = "" is not a decimal integer in 1...65535"#]),
