@@ -8,7 +8,7 @@
 /// catch { print(error) }
 /// // 2 settings problems:
 /// //   - username: missing; looked for env PIXEL_USERNAME, KEYCLOAK_USERNAME; files: .env (absent), pixel.yaml (absent)
-/// //   - apiTimeout: env PIXEL_API_TIMEOUT = "abc" is not a positive number of seconds
+/// //   - apiTimeout: env PIXEL_API_TIMEOUT = "abc" is not a positive number of seconds, at most 1e9
 /// ```
 public struct SettingsError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One problem.
