@@ -212,6 +212,8 @@ let package = Package(
             dependencies: [
                 "pixel",
                 "PixelEmulator",
+                "PixelClient",
+                "Settings",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -13,8 +13,9 @@ struct DotEnvCommand: ParsableCommand {
     /// `pixel dotenv parse FILE [--strict] [--json] [--reveal-secrets]`.
     ///
     /// `--json` prints `json.dumps(dotenv_values(FILE))` byte for byte, with these documented
-    /// differences: a leading BOM is stripped; a missing or unreadable file (and invalid UTF-8) exits
-    /// 2 instead of giving `{}` (or a Python traceback); values of keys whose name looks secret
+    /// differences: a leading BOM is stripped; a missing or unreadable file, a FIFO, directory or
+    /// device, a file over 1 MiB and bytes that are not UTF-8 (named by line:column) exit 2 instead
+    /// of giving `{}`, blocking or a Python traceback; values of keys whose name looks secret
     /// (PASSWORD, PASSWD, SECRET, TOKEN, CREDENTIAL, API_KEY, APIKEY, PRIVATE_KEY) print as
     /// `**********` unless `--reveal-secrets` is given.
     struct Parse: ParsableCommand {
@@ -44,19 +45,25 @@ struct DotEnvCommand: ParsableCommand {
         var revealSecrets = false
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                printError("\(file): cannot read the file")
-                throw ExitCode(2)
-            }
-            guard let text = String(validating: data, as: UTF8.self) else {
-                printError("\(file): the file is not valid UTF-8")
+            // Read the way settings files are: a FIFO, a directory or a device is refused instead
+            // of blocking or being read without end, and so is a file over 1 MiB.
+            let bytes: [UInt8]
+            do {
+                guard let contents = try FileStamp.read(path: file, maxBytes: 1 << 20).contents else {
+                    printError("\(file): cannot read: it does not exist")
+                    throw ExitCode(2)
+                }
+                bytes = contents
+            } catch let error as FileReadError {
+                printError(error.description)
                 throw ExitCode(2)
             }
             let document: DotEnvDocument
             do {
                 // Python reads files in universal-newline mode, hence `universalNewlines: true`.
+                // Bytes that are not UTF-8 are an error at their line:column.
                 document = try DotEnv.parse(
-                    text, file: file, mode: strict ? .strict : .compat, interpolate: !noInterpolate, universalNewlines: true,
+                    bytes: bytes, file: file, mode: strict ? .strict : .compat, interpolate: !noInterpolate, universalNewlines: true,
                     environment: { name in getenv(name).map { String(cString: $0) } })
             } catch {
                 printError(error.description)

@@ -2,6 +2,12 @@ import Foundation
 import PixelEmulator
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `pixel config show|explain|check|fingerprint` on real files and an injected environment.
 struct ConfigTests {
     /// Environment, `.env` and YAML together, with a lost candidate, an alias conflict, a typo
@@ -99,6 +105,62 @@ struct ConfigTests {
             #expect(json.status == 2)
             let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             #expect(report["ok"] as? Bool == false)
+        }
+    }
+
+    @Test func aDotEnvThatIsNotUTF8ExitsTwoWithFileLineAndColumn() async throws {
+        try await withTemporaryDirectory { directory in
+            let bytes = Array("PIXEL_USERNAME=".utf8) + [0xFF, 0xFE] + Array("\nPIXEL_PASSWORD=\(CLIAccount.password)\nPIXEL_TENANT=acme\n".utf8)
+            try Data(bytes).write(to: directory.appendingPathComponent(".env"))
+            let result = try await CLIRun.run(["config", "check"], environment: ["HOME": directory.path], in: directory)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains(
+                "  - .env:1:16: the file is not valid UTF-8 (a malformed byte sequence at byte offset 15); settings files must be UTF-8\n"))
+            #expect(!result.stderr.contains(CLIAccount.password))
+        }
+    }
+
+    @Test func aYAMLFileThatIsNotUTF8ExitsTwoWithFileLineAndColumn() async throws {
+        try await withTemporaryDirectory { directory in
+            let bytes = Array("pixel:\n  username: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+            try Data(bytes).write(to: directory.appendingPathComponent("pixel.yaml"))
+            let result = try await CLIRun.run(
+                ["config", "check"], environment: ["HOME": directory.path, "PIXEL_PASSWORD": CLIAccount.password, "PIXEL_TENANT": "acme"],
+                in: directory)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.contains("  - pixel.yaml:2:17: the file is not valid UTF-8 (invalid trailing UTF-8 octet at byte offset 23)"))
+        }
+    }
+
+    /// A settings file that is a FIFO, a directory, too large, a YAML bomb or nested too deeply:
+    /// exit 2 and one line naming it, never a hang.
+    @Test(arguments: [
+        ("fifo", ".env: cannot be read (not a regular file)"),
+        ("directory", "pixel.yaml: cannot be read (not a regular file)"),
+        ("huge", ".env: cannot be read (larger than 1048576 bytes)"),
+        ("laughs", "pixel.yaml:3:64: alias *b expands beyond the limit of 10000 nodes (aliases count at every use)"),
+        ("deep", "pixel.yaml:1:71: nesting is deeper than the limit of 64 levels"),
+    ])
+    func aHostileSettingsFileExitsTwoNamingIt(kind: String, message: String) async throws {
+        try await withTemporaryDirectory { directory in
+            let env = directory.appendingPathComponent(".env").path, yaml = directory.appendingPathComponent("pixel.yaml").path
+            switch kind {
+            case "fifo": #expect(mkfifo(env, 0o600) == 0)
+            case "directory": try FileManager.default.createDirectory(atPath: yaml, withIntermediateDirectories: false)
+            case "huge": try Data(repeating: 0x23, count: 2 << 20).write(to: URL(fileURLWithPath: env))
+            case "laughs":
+                let lines = ["a: &a [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]"]
+                    + zip(["a", "b", "c"], ["b", "c", "d"]).map { "\($1): &\($1) [" + Array(repeating: "*\($0)", count: 25).joined(separator: ", ") + "]" }
+                try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: yaml))
+            default: try Data(("pixel: " + String(repeating: "[", count: 1000) + "\n").utf8).write(to: URL(fileURLWithPath: yaml))
+            }
+            let result = try await CLIRun.run(
+                ["config", "check"], environment: ["HOME": directory.path, "PIXEL_USERNAME": "me", "PIXEL_PASSWORD": CLIAccount.password,
+                    "PIXEL_TENANT": "acme"], in: directory)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.stderr.hasPrefix("pixel: configuration error. 1 settings problem:\n  - \(message)\n"), "\(result)")
+            #expect(!result.stderr.contains(CLIAccount.password))
         }
     }
 

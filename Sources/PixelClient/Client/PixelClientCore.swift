@@ -62,7 +62,8 @@ public final class PixelClientCore: Sendable {
         let eventHandler = hooks.eventHandler
         let session = hooks.sessionStore.map { store in
             SessionBinding(
-                store: store, key: settings.fingerprint.hex, subject: settings.username,
+                store: store, key: settings.fingerprint.hex, legacyKey: settings.legacySessionKey,
+                subject: settings.username,
                 onWarning: { warning in eventHandler?(.sessionStoreWarning(warning)) })
         }
         self.tokens = TokenProvider(

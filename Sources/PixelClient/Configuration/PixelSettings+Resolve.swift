@@ -25,9 +25,11 @@ extension PixelSettings {
         try resolve(from: Sources(environment: environment, envFiles: [SettingsFile(path, required: true)], yamlFiles: [])).settings
     }
 
-    /// The stable fingerprint of these settings (see `SettingsFingerprint`): equal settings give
-    /// equal fingerprints in every process; a password change gives a different one; it reveals
-    /// nothing. Equals the fingerprint of the resolution that produced them.
+    /// The fingerprint of these settings (see `SettingsFingerprint`) under the process's key:
+    /// equal settings give equal fingerprints in every process with the same key (see
+    /// ``useUserFingerprintKey(environment:)``); a password change gives a different one; it
+    /// reveals nothing, and the password cannot be guessed from it without the key. Equals the
+    /// fingerprint of the resolution that produced them.
     public var fingerprint: SettingsFingerprint {
         SettingsFingerprint(schema: Self.schema, values: settingValues)
     }

@@ -12,7 +12,9 @@ import Darwin
 /// program can use the refresh-token grant instead of sending the password again.
 ///
 /// Files live in `$XDG_CONFIG_HOME/pixel-client/sessions/` (or `~/.config/pixel-client/sessions/`),
-/// named `<key>.json`. The directory is created with mode 0700 and every file is written to a
+/// named `<key>.json`. The key is a settings fingerprint, so a program that wants its sessions back
+/// in the next run calls `PixelSettings.useUserFingerprintKey()` once at startup (the `pixel` CLI
+/// does); otherwise each process fingerprints with a random key of its own. The directory is created with mode 0700 and every file is written to a
 /// temporary file with mode 0600 and then renamed over the old one, so another process reads
 /// either the old or the new session, never half of one. A file that is corrupt, unreadable, not
 /// a regular file, readable by other users or owned by someone else is ignored and reported to

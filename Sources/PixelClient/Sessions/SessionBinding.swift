@@ -13,17 +13,27 @@ package struct SessionBinding: Sendable {
     package let key: String
     /// The user name the session must belong to.
     package let subject: String
+    /// An older name of the same session (the fingerprint before it was keyed); a session found
+    /// there is moved to ``key`` on the first load.
+    package let legacyKey: String?
     let onWarning: SessionStoreWarningHandler?
 
-    package init(store: any SessionStore, key: String, subject: String, onWarning: SessionStoreWarningHandler? = nil) {
+    package init(
+        store: any SessionStore, key: String, legacyKey: String? = nil, subject: String,
+        onWarning: SessionStoreWarningHandler? = nil
+    ) {
         self.store = store
         self.key = key
+        self.legacyKey = legacyKey
         self.subject = subject
         self.onWarning = onWarning
     }
 
     package func loadRefreshToken() async -> Secret<String>? {
-        let loaded = await SessionStoreWarning.$taskHandler.withValue(onWarning) { await store.load(key: key) }
+        let loaded = await SessionStoreWarning.$taskHandler.withValue(onWarning) {
+            if let legacyKey { await store.moveSession(from: legacyKey, to: key) }
+            return await store.load(key: key)
+        }
         guard let session = loaded else { return nil }
         if let owner = session.subject, owner != subject {
             onWarning?(SessionStoreWarning(path: key, reason: .mismatch("stored for another user")))

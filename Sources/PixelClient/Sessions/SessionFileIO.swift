@@ -1,3 +1,5 @@
+import Settings
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -77,38 +79,14 @@ enum SessionFileIO {
     /// Returns a failure text, or `nil` on success; on failure `path` is untouched.
     static func replaceAtomically(path: String, directory: String, contents: [UInt8]) -> String? {
         let temporary = "\(path).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return "creating a temporary file: \(errorText(errno))" }
-        var failure: String?
-        // The umask can only remove bits; fchmod makes the mode exactly 0600 before the rename.
-        if fchmod(descriptor, 0o600) != 0 { failure = "chmod: \(errorText(errno))" }
-        var written = 0
-        while failure == nil, written < contents.count {
-            let count = contents.withUnsafeBytes { write(descriptor, $0.baseAddress.map { $0 + written }, contents.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = "write: \(errorText(errno))"
-            } else {
-                written += count
-            }
-        }
-        if failure == nil, fsync(descriptor) != 0 { failure = "fsync: \(errorText(errno))" }
-        if close(descriptor) != 0, failure == nil { failure = "close: \(errorText(errno))" }
-        if failure == nil, rename(temporary, path) != 0 { failure = "rename: \(errorText(errno))" }
-        if let failure {
+        if let failure = PrivateFile.writeNew(contents, to: temporary) { return failure }
+        guard rename(temporary, path) == 0 else {
+            let failure = "rename: \(errorText(errno))"
             unlink(temporary)
             return failure
         }
-        syncDirectory(directory)
+        PrivateFile.syncDirectory(directory)
         return nil
-    }
-
-    /// Makes the rename durable; best effort (some file systems refuse `fsync` on directories).
-    private static func syncDirectory(_ directory: String) {
-        let descriptor = open(directory, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
-        guard descriptor >= 0 else { return }
-        _ = fsync(descriptor)
-        close(descriptor)
     }
 
     static func errorText(_ code: Int32) -> String {

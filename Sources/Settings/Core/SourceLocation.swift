@@ -28,3 +28,26 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
         return "\(line):\(column)"
     }
 }
+
+extension SourceLocation {
+    /// The 1-based line:column of a byte offset in `input`: lines end at LF, CR or CRLF; columns
+    /// count Unicode scalars (UTF-8 continuation bytes do not start a column). An offset at or
+    /// past the end is the place just after the last character.
+    init(ofByte offset: Int, in input: UnsafeBufferPointer<UInt8>, file: String?) {
+        var line = 1
+        var column = 1
+        var index = 0
+        let end = min(offset, input.count)
+        while index < end {
+            let byte = input[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= input.count || input[index + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte != 0x0D && byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        self.init(file: file, line: line, column: column)
+    }
+}

@@ -102,6 +102,12 @@ public struct DotEnvDocument: Sendable, Hashable {
 /// The parser works on the UTF-8 bytes (no `Character`s, no regular expressions); columns count
 /// Unicode scalars. Lines end at LF, CR or CRLF.
 public enum DotEnv {
+    /// The most text, in bytes, that `${…}` references may add to one file's values together.
+    /// Real files add a few paths and host names; a file that references its own earlier keys
+    /// over and over to grow exponentially (which python-dotenv expands until memory runs out)
+    /// fails with a located ``SettingsFileError`` instead, in both modes.
+    public static let maxInterpolatedBytes = 1 << 20
+
     /// Parses `.env` text.
     ///
     /// Interpolation follows `dotenv_values()`: one pass from top to bottom, a name resolves to the
@@ -118,7 +124,8 @@ public enum DotEnv {
     ///     reads a file (`dotenv_values(path)`, which pydantic-settings uses); `false` gives
     ///     `dotenv_values(stream=StringIO(text))`. Strict mode always does it.
     ///   - environment: looks up a variable of the process environment for interpolation.
-    /// - Throws: ``SettingsFileError`` in strict mode for a malformed statement.
+    /// - Throws: ``SettingsFileError`` in strict mode for a malformed statement, and in both
+    ///   modes when interpolation would add more than ``maxInterpolatedBytes``.
     public static func parse(
         _ text: String,
         file: String? = nil,
@@ -134,20 +141,56 @@ public enum DotEnv {
         return try Array(text.utf8).withUnsafeBufferPointer(read).get()
     }
 
-    /// Parses a file's bytes exactly as `parse(String(decoding: bytes, as: UTF8.self), …)` does.
-    /// ASCII bytes are parsed in place: decoding could not change them, so the copy into a String
-    /// (and its validation) is skipped; anything else goes through the String, whose repair of
-    /// invalid UTF-8 is part of the result.
-    static func parse(
-        bytes: [UInt8], file: String?, mode: DotEnvMode, interpolate: Bool, environment: (String) -> String?
+    /// Parses a file's bytes: UTF-8 text with an optional byte order mark.
+    ///
+    /// Bytes that are not UTF-8 are an error in both modes, as they are for python-dotenv (which
+    /// raises `UnicodeDecodeError`); decoding them with replacement characters would silently
+    /// change a value.
+    ///
+    /// ```swift
+    /// let bytes: [UInt8] = Array("PIXEL_USERNAME=".utf8) + [0xFF, 0xFE, 0x0A]
+    /// do { _ = try DotEnv.parse(bytes: bytes, file: ".env") }
+    /// catch { print(error) } // .env:1:16: the file is not valid UTF-8 (…); settings files must be UTF-8
+    /// ```
+    ///
+    /// - Parameters: as for the text variant.
+    /// - Throws: ``SettingsFileError`` at the line:column of the first byte that is not UTF-8, and
+    ///   everything the text variant throws.
+    public static func parse(
+        bytes: [UInt8],
+        file: String? = nil,
+        mode: DotEnvMode = .compat,
+        interpolate: Bool = true,
+        universalNewlines: Bool = false,
+        environment: (String) -> String? = { _ in nil }
     ) throws(SettingsFileError) -> DotEnvDocument {
+        // ASCII bytes are parsed in place: they are UTF-8 as they stand, so the copy into a
+        // String (and its validation) is skipped.
         let result = bytes.withUnsafeBufferPointer { buffer -> Result<DotEnvDocument, SettingsFileError>? in
             guard isASCII(buffer) else { return nil }
-            return parse(buffer: buffer, file: file, mode: mode, interpolate: interpolate, universalNewlines: false, environment: environment)
+            return parse(
+                buffer: buffer, file: file, mode: mode, interpolate: interpolate, universalNewlines: universalNewlines,
+                environment: environment)
         }
         if let result { return try result.get() }
-        return try parse(String(decoding: bytes, as: UTF8.self), file: file, mode: mode, interpolate: interpolate, environment: environment)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw invalidUTF8(bytes, file: file) }
+        return try parse(
+            text, file: file, mode: mode, interpolate: interpolate, universalNewlines: universalNewlines, environment: environment)
     }
+
+    /// The located error for bytes that `String(validating:)` refused.
+    private static func invalidUTF8(_ bytes: [UInt8], file: String?) -> SettingsFileError {
+        bytes.withUnsafeBufferPointer { buffer in
+            let skipped = buffer.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+            let text = UnsafeBufferPointer(rebasing: buffer[skipped...])
+            let offset = InvalidUTF8.firstOffset(in: text) ?? 0
+            return InvalidUTF8.error(
+                format: .dotenv, detail: "a malformed byte sequence", offset: offset, in: text, skippedBytes: skipped, file: file)
+        }
+    }
+
+    /// UTF-8's byte order mark, which is skipped at the start of a file.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private static func parse(
         buffer bytes: UnsafeBufferPointer<UInt8>, file: String?, mode: DotEnvMode, interpolate: Bool, universalNewlines: Bool,

@@ -5,6 +5,11 @@
 /// `$NAME` stays literal, the default runs to the first `}` (so `${X:-${Y}}` gives `${Y}`),
 /// `${}` gives `""`, and anything that does not match stays as written. Strict mode accepts the same
 /// two forms, turns `$$` into `$`, and reports malformed references instead of keeping them.
+///
+/// Both modes share a budget of bytes that references may insert into one file (see
+/// ``DotEnv/maxInterpolatedBytes``): without it, a few lines that each reference the previous
+/// one several times (`B=${A}${A}${A}`, `C=${B}${B}${B}`, …) grow exponentially, as they do in
+/// python-dotenv.
 enum DotEnvInterpolation {
     /// A malformed reference in strict mode; `dollarOrdinal` counts the `$` signs before it so the
     /// caller can point at the right character of the source.
@@ -14,9 +19,10 @@ enum DotEnvInterpolation {
     }
 
     /// Compat expansion. `lookup` returns a variable's value, or `nil` when it is absent (only then
-    /// does the default apply: a variable set to `""` stays `""`).
-    static func expand(_ value: String, lookup: (String) -> String?) -> String {
-        withBytes(value) { bytes in
+    /// does the default apply: a variable set to `""` stays `""`). Every replacement is taken from
+    /// `budget`; the reference that would overdraw it fails.
+    static func expand(_ value: String, budget: inout Int, lookup: (String) -> String?) throws(Failure) -> String {
+        let result: Result<String, Failure> = withBytes(value) { bytes in
             var output: [UInt8] = []
             var literalStart = 0
             var index = 0
@@ -30,19 +36,21 @@ enum DotEnvInterpolation {
                 output.append(contentsOf: bytes[literalStart..<index])
                 let name = string(bytes, reference.name)
                 let replacement = lookup(name) ?? reference.fallback.map { string(bytes, $0) } ?? ""
+                if let failure = spend(replacement, from: &budget, bytes, at: index) { return .failure(failure) }
                 output.append(contentsOf: replacement.utf8)
                 index = reference.end
                 literalStart = reference.end
             }
-            guard literalStart > 0 else { return value }
+            guard literalStart > 0 else { return .success(value) }
             output.append(contentsOf: bytes[literalStart...])
-            return String(decoding: output, as: UTF8.self)
+            return .success(String(decoding: output, as: UTF8.self))
         }
+        return try result.get()
     }
 
     /// Strict expansion: `$$` is `$`, `${NAME}` / `${NAME:-default}` expand, any other `$` is literal.
     /// A name is one or more characters other than whitespace and `} : $ { = #`.
-    static func expandStrict(_ value: String, lookup: (String) -> String?) throws(Failure) -> String {
+    static func expandStrict(_ value: String, budget: inout Int, lookup: (String) -> String?) throws(Failure) -> String {
         let result: Result<String, Failure> = withBytes(value) { bytes in
             guard bytes.contains(DotEnvByte.dollar) else { return .success(value) }
             var output: [UInt8] = []
@@ -65,6 +73,7 @@ enum DotEnvInterpolation {
                     case .success(let reference):
                         let name = string(bytes, reference.name)
                         let replacement = lookup(name) ?? reference.fallback.map { String(decoding: $0, as: UTF8.self) } ?? ""
+                        if let failure = spend(replacement, from: &budget, bytes, at: index) { return .failure(failure) }
                         output.append(contentsOf: replacement.utf8)
                         index = reference.end
                     }
@@ -76,6 +85,23 @@ enum DotEnvInterpolation {
             return .success(String(decoding: output, as: UTF8.self))
         }
         return try result.get()
+    }
+
+    /// Takes `replacement`'s size from `budget`, or returns the failure for the reference at
+    /// `index` that would overdraw it.
+    private static func spend(_ replacement: String, from budget: inout Int, _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Failure? {
+        let size = replacement.utf8.count
+        guard size <= budget else {
+            return Failure(
+                reason: "interpolation would add more than \(DotEnv.maxInterpolatedBytes) bytes to the file at this reference",
+                dollarOrdinal: dollars(before: index, in: bytes))
+        }
+        budget -= size
+        return nil
+    }
+
+    private static func dollars(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes[..<index].lazy.filter { $0 == DotEnvByte.dollar }.count
     }
 
     // MARK: - References
@@ -110,7 +136,7 @@ enum DotEnvInterpolation {
         _ bytes: UnsafeBufferPointer<UInt8>, at start: Int
     ) -> Result<StrictReference, Failure> {
         func failure(_ reason: String, at index: Int) -> Result<StrictReference, Failure> {
-            .failure(Failure(reason: reason, dollarOrdinal: bytes[..<index].lazy.filter { $0 == DotEnvByte.dollar }.count))
+            .failure(Failure(reason: reason, dollarOrdinal: dollars(before: index, in: bytes)))
         }
         var index = start + 2
         while index < bytes.count {

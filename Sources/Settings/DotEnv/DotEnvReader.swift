@@ -9,6 +9,8 @@ struct DotEnvReader {
     private var referencedEnvironmentNames: Set<String> = []
     /// The values of the keys read so far, built only once a value needs interpolation.
     private var earlierValues: [String: String?]?
+    /// What interpolation may still add to this file, in bytes.
+    private var interpolationBudget = DotEnv.maxInterpolatedBytes
 
     init(file: String?, mode: DotEnvMode, interpolate: Bool) {
         self.file = file
@@ -19,8 +21,7 @@ struct DotEnvReader {
     mutating func read(
         _ bytes: UnsafeBufferPointer<UInt8>, environment: (String) -> String?
     ) -> Result<DotEnvDocument, SettingsFileError> {
-        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let start = bytes.starts(with: byteOrderMark) ? 3 : 0
+        let start = bytes.starts(with: DotEnv.byteOrderMark) ? DotEnv.byteOrderMark.count : 0
         var scanner = DotEnvScanner(bytes: bytes, start: start, file: file, strict: mode == .strict)
         bindings.reserveCapacity(Self.estimatedStatements(bytes))
         while let step = scanner.next() {
@@ -42,7 +43,7 @@ struct DotEnvReader {
                 if scanner.statement.commentAfterEmptyValue {
                     warnings.append(
                         DotEnvWarning(
-                            message: "'\(scanner.statement.key)' is empty: a '#' after '= ' starts a comment "
+                            message: "'\(DisplayText.inline(scanner.statement.key))' is empty: a '#' after '= ' starts a comment "
                                 + "(python-dotenv 1.2.2 would make the comment the value)",
                             location: scanner.statement.valueLocation))
                 }
@@ -115,18 +116,18 @@ struct DotEnvReader {
             return environment(name)
         }
         defer { referencedEnvironmentNames.formUnion(referenced) }
-        switch mode {
-        case .compat:
-            return DotEnvInterpolation.expand(statement.valueText, lookup: lookup)
-        case .strict:
-            guard statement.quoting != .singleQuoted else { return statement.valueText }
-            do throws(DotEnvInterpolation.Failure) {
-                return try DotEnvInterpolation.expandStrict(statement.valueText, lookup: lookup)
-            } catch {
-                throw SettingsFileError(
-                    format: .dotenv, message: "\(error.reason) in the value of '\(statement.key)'",
-                    location: scanner.location(ofDollar: error.dollarOrdinal, in: statement))
+        do throws(DotEnvInterpolation.Failure) {
+            switch mode {
+            case .compat:
+                return try DotEnvInterpolation.expand(statement.valueText, budget: &interpolationBudget, lookup: lookup)
+            case .strict:
+                guard statement.quoting != .singleQuoted else { return statement.valueText }
+                return try DotEnvInterpolation.expandStrict(statement.valueText, budget: &interpolationBudget, lookup: lookup)
             }
+        } catch {
+            throw SettingsFileError(
+                format: .dotenv, message: "\(error.reason) in the value of '\(DisplayText.inline(statement.key))'",
+                location: scanner.location(ofDollar: error.dollarOrdinal, in: statement))
         }
     }
 }

@@ -175,8 +175,8 @@ struct DotEnvScanner {
             let what: String
             switch (hasKey, statement.hasValue) {
             case (true, false):
-                what = "unexpected text after the key '\(statement.key)' (expected '=', a comment or the end of the line)"
-            case (true, true): what = "unexpected text after the value of '\(statement.key)'"
+                what = "unexpected text after the key '\(DisplayText.inline(statement.key))' (expected '=', a comment or the end of the line)"
+            case (true, true): what = "unexpected text after the value of '\(DisplayText.inline(statement.key))'"
             case (false, _): what = "unexpected text"
             }
             throw failure(what, at: index)
@@ -211,7 +211,7 @@ struct DotEnvScanner {
         let double = first == DotEnvByte.doubleQuote
         guard let close = strict ? strictClosingQuote(first, from: start + 1) : compatClosingQuote(first, from: start + 1)
         else {
-            throw failure("unterminated \(double ? "double" : "single")-quoted value of '\(statement.key)'", at: start)
+            throw failure("unterminated \(double ? "double" : "single")-quoted value of '\(DisplayText.inline(statement.key))'", at: start)
         }
         let content = bytes[(start + 1)..<close]
         setValue(

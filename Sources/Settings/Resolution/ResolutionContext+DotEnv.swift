@@ -9,6 +9,7 @@ extension ResolutionContext {
                 environment: { name in self.lookup(name) })
         } catch {
             fileProblems.append(.file(error))
+            markLastFileMalformed()
             return
         }
         if !document.referencedEnvironmentNames.isEmpty {
@@ -31,9 +32,10 @@ extension ResolutionContext {
                 latestUnknown[key] = index
             }
         }
+        let suggestions = latestUnknown.isEmpty ? nil : DidYouMean(names: schema.allEnvNames)
         for key in latestUnknown.keys.sorted() {
-            guard let index = latestUnknown[key] else { continue }
-            warnUnknown(key, place: document.bindings[index].keyLocation.description, suggestions: schema.allEnvNames)
+            guard let index = latestUnknown[key], let suggestions else { continue }
+            warnUnknown(key, place: document.bindings[index].keyLocation.description, suggestions: suggestions)
         }
         for (slot, index) in latestBySlot.enumerated() where index >= 0 {
             let binding = document.bindings[index]

@@ -19,8 +19,10 @@ extension ResolutionContext {
         }
         // Known names are the common case; only the unknown ones need sorting (warning order).
         let unknown = prefixed.filter { table.slot(of: $0) == nil && !schema.reservedNames.contains($0) }
+        guard !unknown.isEmpty else { return }
+        let suggestions = DidYouMean(names: schema.allEnvNames)
         for name in unknown.sorted() {
-            warnUnknown(name, place: "env \(name)", suggestions: schema.allEnvNames)
+            warnUnknown(name, place: "env \(name)", suggestions: suggestions)
         }
     }
 }

@@ -1,6 +1,6 @@
 extension ResolutionContext {
     /// Picks each field's winner, converts it, and builds the result or the aggregated error.
-    mutating func finish() throws(SettingsError) -> ResolvedSettings {
+    mutating func finish(fingerprintKey: FingerprintKey) throws(SettingsError) -> ResolvedSettings {
         let fields = schema.fields
         let (order, starts) = candidates.groupedByField(fieldCount: fields.count)
         var values = [String: SettingValue](minimumCapacity: fields.count)
@@ -15,12 +15,17 @@ extension ResolutionContext {
         }
         let problems = fileProblems + fieldProblems
         guard problems.isEmpty else { throw SettingsError(problems: problems) }
+        if unlistedUnknownKeys > 0 {
+            warnings.append(SettingsWarning(
+                kind: .unknownKey, field: nil, place: "unknown settings",
+                message: "\(unlistedUnknownKeys) more beyond the first \(Self.listedUnknownKeyLimit) are not listed"))
+        }
         let inputs = SettingsInputs(
             usesProcessEnvironment: sources.environment == .process, variables: consulted.variables(schema.environmentNames),
             files: stamps, currentDirectory: implicitDirectory)
         return ResolvedSettings(
             schema: schema, sources: sources, values: values, provenance: provenance, warnings: warnings,
-            fingerprint: SettingsFingerprint(schema: schema, valueAt: { resolved[$0] }), inputs: inputs)
+            fingerprint: SettingsFingerprint(schema: schema, key: fingerprintKey, valueAt: { resolved[$0] }), inputs: inputs)
     }
 
     /// One field: alias conflicts, the winner (with a deprecated-name warning), its conversion,

@@ -23,6 +23,7 @@ extension ResolutionContext {
             parsed = try YAMLDocument.parse(bytes, file: file.path, limits: yamlLimits)
         } catch {
             fileProblems.append(.file(error))
+            markLastFileMalformed()
             return
         }
         guard let root = parsed, !root.isNull else { return }
@@ -50,9 +51,10 @@ extension ResolutionContext {
                 guard let key = rootEntries[index].key.keyText, key != section, schema.index(forYAMLKey: key) != nil else { continue }
                 warnings.append(SettingsWarning(
                     kind: .ignoredYAML, field: nil, place: rootEntries[index].key.location.description,
-                    message: "\(key) is outside the `\(section):` section and is ignored"))
+                    message: "\(DisplayText.inline(key)) is outside the `\(section):` section and is ignored"))
             }
         }
+        let suggestions = DidYouMean(names: schema.allEnvNames + schema.fields.map(\.name))
         for entry in entries {
             guard let key = entry.key.keyText else {
                 warnings.append(SettingsWarning(
@@ -60,11 +62,11 @@ extension ResolutionContext {
                 continue
             }
             guard let index = schema.index(forYAMLKey: key) else {
-                let suggestions = schema.allEnvNames + schema.fields.map(\.name)
-                if inSection || schema.hasPrefix(key, ignoringCase: true)
-                    || DidYouMean.suggestion(for: key, among: suggestions) != nil
-                {
+                if inSection || schema.hasPrefix(key, ignoringCase: true) {
                     warnUnknown(key, place: entry.key.location.description, suggestions: suggestions)
+                } else if listsUnknownKeys, let suggestion = suggestions.suggestion(for: key) {
+                    // Another tool's key is ignored quietly, unless it looks like a typo of ours.
+                    warnUnknown(key, place: entry.key.location.description, suggestion: suggestion)
                 }
                 continue
             }

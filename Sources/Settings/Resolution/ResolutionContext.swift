@@ -18,6 +18,9 @@ struct ResolutionContext {
     var fileProblems: [SettingsError.Problem] = []
     var fieldProblems: [SettingsError.Problem] = []
     var warnings: [SettingsWarning] = []
+    /// Unknown keys warned about one by one, and those only counted (see ``listedUnknownKeyLimit``).
+    var listedUnknownKeys = 0
+    var unlistedUnknownKeys = 0
 
     init(schema: SettingsSchema, sources: SettingsSources, yamlLimits: YAMLLimits, maxFileBytes: Int) {
         self.schema = schema
@@ -34,7 +37,10 @@ struct ResolutionContext {
         if let seen = consulted.value(other: name) { return seen }
         let value: String?
         switch sources.environment {
-        case .process: value = ProcessEnvironment.value(of: name)
+        case .process:
+            let found = ProcessEnvironment.value(of: name)
+            if let found, !found.isUTF8 { reportNotUTF8(name: name, field: name) }
+            value = found?.text
         case .dictionary(let dictionary): value = dictionary[name]
         }
         consulted.record(value, other: name)
@@ -46,11 +52,23 @@ struct ResolutionContext {
         if let seen = consulted.value(slot: slot) { return seen }
         let value: String?
         switch sources.environment {
-        case .process: value = ProcessEnvironment.value(ofCName: schema.environmentNames.cNames[slot])
+        case .process:
+            let found = ProcessEnvironment.value(ofCName: schema.environmentNames.cNames[slot])
+            if let found, !found.isUTF8 {
+                reportNotUTF8(name: schema.environmentNames.names[slot], field: schema.fields[schema.environmentNames.firstUse[slot].field].name)
+            }
+            value = found?.text
         case .dictionary(let dictionary): value = dictionary[schema.environmentNames.names[slot]]
         }
         consulted.record(value, slot: slot)
         return value
+    }
+
+    /// A process variable that is not UTF-8 is a problem, never silently decoded with replacement
+    /// characters; it is reported by name only, since it may be a secret.
+    private mutating func reportNotUTF8(name: String, field: String) {
+        fieldProblems.append(.invalidValue(
+            field: field, origin: SettingOrigin(kind: .environment, name: name), expected: "text in UTF-8", value: nil))
     }
 
     /// Reads every source's candidates. Precedence numbers, strongest first: explicit, environment,
@@ -118,6 +136,13 @@ struct ResolutionContext {
         return contents
     }
 
+    /// Marks the file just read as unusable in the list that "missing" problems quote, so that
+    /// they do not suggest its keys were looked at.
+    mutating func markLastFileMalformed() {
+        guard let last = filesConsulted.popLast() else { return }
+        filesConsulted.append("\(last) (malformed)")
+    }
+
     /// The schema's default values.
     mutating func addDefaultCandidates(precedence: Int) {
         for index in schema.fields.indices {
@@ -149,10 +174,31 @@ struct ResolutionContext {
         }
     }
 
+    /// Unknown keys beyond this many in one resolution are counted in a closing warning instead
+    /// of being listed and searched for a "did you mean" each: a file of 40,000 stray keys costs
+    /// little and says so in one line.
+    static let listedUnknownKeyLimit = 100
+
+    /// Whether another unknown key still gets a warning of its own.
+    var listsUnknownKeys: Bool { listedUnknownKeys < Self.listedUnknownKeyLimit }
+
     /// Adds an "unknown key" warning when `key` looks meant for this schema.
-    mutating func warnUnknown(_ key: String, place: String, suggestions: [String]) {
-        let suggestion = DidYouMean.suggestion(for: key, among: suggestions)
-        var message = "unknown setting \(key)"
+    mutating func warnUnknown(_ key: String, place: String, suggestions: DidYouMean) {
+        guard listsUnknownKeys else {
+            unlistedUnknownKeys += 1
+            return
+        }
+        warnUnknown(key, place: place, suggestion: suggestions.suggestion(for: key))
+    }
+
+    /// Adds an "unknown key" warning with a suggestion already found.
+    mutating func warnUnknown(_ key: String, place: String, suggestion: String?) {
+        guard listsUnknownKeys else {
+            unlistedUnknownKeys += 1
+            return
+        }
+        listedUnknownKeys += 1
+        var message = "unknown setting \(DisplayText.inline(key))"
         if let suggestion { message += "; did you mean \(suggestion)?" }
         warnings.append(SettingsWarning(kind: .unknownKey, field: nil, place: place, message: message, suggestion: suggestion))
     }

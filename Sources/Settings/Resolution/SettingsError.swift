@@ -8,7 +8,7 @@
 /// catch { print(error) }
 /// // 2 settings problems:
 /// //   - username: missing; looked for env PIXEL_USERNAME, KEYCLOAK_USERNAME; files: .env (absent), pixel.yaml (absent)
-/// //   - apiTimeout: env PIXEL_API_TIMEOUT = "abc" is not a positive number of seconds
+/// //   - apiTimeout: env PIXEL_API_TIMEOUT = "abc" is not a positive number of seconds, at most 1e9
 /// ```
 public struct SettingsError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One problem.
@@ -33,7 +33,7 @@ public struct SettingsError: Error, Sendable, Hashable, CustomStringConvertible 
                 if !files.isEmpty { text += "; files: \(files.joined(separator: ", "))" }
                 return text
             case .invalidValue(let field, let origin, let expected, let value):
-                let shown = value.map { "\"\($0)\"" } ?? "the value"
+                let shown = value.map(DisplayText.quoted) ?? "the value"
                 return "\(field): \(origin) = \(shown) is not \(expected)"
             case .aliasConflict(let field, let first, let second):
                 return "\(field): \(first) and \(second) have different values"
@@ -42,7 +42,7 @@ public struct SettingsError: Error, Sendable, Hashable, CustomStringConvertible 
             case .unreadableFile(let path, let reason):
                 return "\(path): cannot be read (\(reason))"
             case .unknownExplicitKey(let key):
-                return "explicit value for unknown setting \(key)"
+                return "explicit value for unknown setting \(DisplayText.inline(key))"
             }
         }
     }

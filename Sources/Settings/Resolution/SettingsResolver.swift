@@ -20,12 +20,18 @@ public struct SettingsResolver: Sendable {
     public var yamlLimits: YAMLLimits
     /// Largest settings file read, in bytes.
     public var maxFileBytes: Int
+    /// The key of the fingerprints this resolver computes; `nil` means the process's key
+    /// (``FingerprintKey/process``), which is what `SettingsFingerprint(schema:values:)` uses too.
+    public var fingerprintKey: FingerprintKey?
 
     /// Creates a resolver.
-    public init(schema: SettingsSchema, yamlLimits: YAMLLimits = YAMLLimits(), maxFileBytes: Int = 1 << 20) {
+    public init(
+        schema: SettingsSchema, yamlLimits: YAMLLimits = YAMLLimits(), maxFileBytes: Int = 1 << 20, fingerprintKey: FingerprintKey? = nil
+    ) {
         self.schema = schema
         self.yamlLimits = yamlLimits
         self.maxFileBytes = maxFileBytes
+        self.fingerprintKey = fingerprintKey
     }
 
     /// Reads every source and returns the typed values with provenance, warnings, fingerprint and
@@ -36,6 +42,6 @@ public struct SettingsResolver: Sendable {
     public func resolve(_ sources: SettingsSources) throws(SettingsError) -> ResolvedSettings {
         var context = ResolutionContext(schema: schema, sources: sources, yamlLimits: yamlLimits, maxFileBytes: maxFileBytes)
         context.collect()
-        return try context.finish()
+        return try context.finish(fingerprintKey: fingerprintKey ?? .process)
     }
 }

@@ -10,7 +10,7 @@ extension SettingType {
     public func convert(_ text: String) -> SettingValue? {
         switch self {
         case .string:
-            return .string(text)
+            return text.utf8.contains(0) ? nil : .string(text)
         case .bool:
             return Self.parseBool(text.trimmingASCIIWhitespace()).map(SettingValue.bool)
         case .integer(let range):
@@ -20,7 +20,7 @@ extension SettingType {
             return Self.parseDecimalNumber(text.trimmingASCIIWhitespace()).map(SettingValue.double)
         case .seconds:
             guard let seconds = Self.parseDecimalNumber(text.trimmingASCIIWhitespace()), seconds > 0,
-                seconds <= 1e12
+                seconds <= Self.maximumSeconds
             else { return nil }
             return .duration(.nanoseconds(Int64((seconds * 1e9).rounded())))
         case .enumeration(let allowed):
@@ -33,9 +33,11 @@ extension SettingType {
     /// True when an already-typed value is acceptable for this type (explicit values).
     public func accepts(_ value: SettingValue) -> Bool {
         switch (self, value) {
-        case (.string, .string), (.string, .secret), (.bool, .bool), (.double, .double), (.url, .secret): true
+        case (.string, .string(let text)): !text.utf8.contains(0)
+        case (.string, .secret(let secret)): !secret.reveal().utf8.contains(0)
+        case (.bool, .bool), (.double, .double), (.url, .secret): true
         case (.integer(let range), .int(let number)): range.contains(number)
-        case (.seconds, .duration(let duration)): duration > .zero
+        case (.seconds, .duration(let duration)): duration > .zero && duration <= .seconds(Self.maximumSeconds)
         case (.enumeration(let allowed), .string(let text)): allowed.contains(text)
         case (.url, .string(let text)): Self.isAbsoluteHTTPURL(text)
         default: false
@@ -99,7 +101,8 @@ extension SettingType {
             return false
         }
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && !text.contains(where: \.isWhitespace)
+        let isControl = { (character: Character) in character.unicodeScalars.contains { $0.properties.generalCategory == .control } }
+        return !host.isEmpty && !text.contains(where: { $0.isWhitespace || isControl($0) })
     }
 }
 
@@ -130,7 +133,8 @@ extension SettingType {
             guard hostStart < bytes.count else { return false }
             let first = bytes[hostStart]
             guard first != UInt8(ascii: "/"), first != UInt8(ascii: "?"), first != UInt8(ascii: "#") else { return false }
-            return !bytes.contains { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+            // Space, and every control character (tabs and line breaks included).
+            return !bytes.contains { $0 <= 0x20 || $0 == 0x7F }
         } ?? nil
     }
 }

@@ -7,7 +7,8 @@
 /// SettingType.bool.convert("Off")               // .success(.bool(false))
 /// ```
 public enum SettingType: Sendable, Hashable {
-    /// Any text, kept exactly (no trimming).
+    /// Any text, kept exactly (no trimming), except that it cannot contain U+0000: no environment
+    /// variable can, and a NUL read from a file is a damaged value, not a setting.
     case string
     /// `true/false`, `yes/no`, `on/off`, `1/0`, in any letter case, surrounding whitespace ignored.
     case bool
@@ -16,12 +17,18 @@ public enum SettingType: Sendable, Hashable {
     case integer(ClosedRange<Int>)
     /// A finite decimal number (`1.5`, `-2`, `1e3`); no hex, `nan` or `inf`.
     case double
-    /// A positive, finite number of seconds (`10`, `2.5`), read as a `Duration`.
+    /// A positive, finite number of seconds (`10`, `2.5`) up to ``maximumSeconds``, read as a
+    /// `Duration`.
     case seconds
     /// One of the allowed words, compared exactly (case-sensitive, like pydantic's `Literal`).
     case enumeration([String])
-    /// An absolute `http://` or `https://` URL with a host, no whitespace; kept as text.
+    /// An absolute `http://` or `https://` URL with a host, no whitespace or control characters;
+    /// kept as text.
     case url
+
+    /// The longest duration a ``seconds`` setting takes, in seconds: about 31 years, beyond any
+    /// timeout, and short enough that a deadline computed from it in nanoseconds cannot overflow.
+    public static let maximumSeconds: Double = 1e9
 
     /// A plain `Int` with no range limit.
     public static var int: SettingType { .integer(Int.min...Int.max) }
@@ -29,12 +36,12 @@ public enum SettingType: Sendable, Hashable {
     /// What an error says was expected, e.g. `an integer in 1...64` or `one of dev, test, prod`.
     public var expectation: String {
         switch self {
-        case .string: "text"
+        case .string: "text without NUL characters"
         case .bool: "a boolean (true/false, yes/no, on/off, 1/0)"
         case .integer(let range):
             range == Int.min...Int.max ? "a decimal integer" : "a decimal integer in \(range.lowerBound)...\(range.upperBound)"
         case .double: "a decimal number"
-        case .seconds: "a positive number of seconds"
+        case .seconds: "a positive number of seconds, at most 1e9"
         case .enumeration(let allowed): "one of \(allowed.joined(separator: ", "))"
         case .url: "an absolute http:// or https:// URL"
         }

@@ -9,10 +9,27 @@ import Darwin
 /// Cheap access to the real process environment: `getenv` for single names and a walk over the
 /// `environ` array, never a dictionary of the whole environment.
 enum ProcessEnvironment {
-    /// The value of `name`, or `nil`.
-    static func value(of name: String) -> String? {
+    /// The value of `name`, or `nil` when it is unset.
+    static func value(of name: String) -> Value? {
         guard let pointer = getenv(name) else { return nil }
-        return String(cString: pointer)
+        return Value(pointer)
+    }
+
+    /// A variable's value. Environment values are bytes; one that is not UTF-8 keeps its decoded
+    /// text (with replacement characters) but says so, and resolution reports it.
+    struct Value {
+        var text: String
+        var isUTF8: Bool
+
+        init(_ pointer: UnsafePointer<CChar>) {
+            if let text = String(validatingCString: pointer) {
+                self.text = text
+                isUTF8 = true
+            } else {
+                text = String(cString: pointer)
+                isUTF8 = false
+            }
+        }
     }
 
     /// The `environ` array (NULL-terminated `char *` entries).
@@ -95,10 +112,10 @@ enum ProcessEnvironment {
 
 extension ProcessEnvironment {
     /// The value of the NUL-terminated `name`, or `nil` (no String-to-C conversion per call).
-    static func value(ofCName name: [CChar]) -> String? {
+    static func value(ofCName name: [CChar]) -> Value? {
         name.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, let pointer = getenv(base) else { return nil }
-            return String(cString: pointer)
+            return Value(pointer)
         }
     }
 }

@@ -20,17 +20,21 @@ enum LibYAMLError {
         case YAML_READER_ERROR:
             // Reader errors carry a byte offset, not a mark.
             let offset = min(Int(parser.problem_offset), input.count)
+            if problem.contains("UTF-8") || problem.contains("Unicode") {
+                return InvalidUTF8.error(
+                    format: .yaml, detail: problem, offset: offset, in: input, skippedBytes: skippedBytes, file: file)
+            }
             return SettingsFileError(
                 format: .yaml,
                 message: readerMessage(problem, value: parser.problem_value, offset: offset + skippedBytes),
-                location: location(ofByte: offset, in: input, file: file)
+                location: SourceLocation(ofByte: offset, in: input, file: file)
             )
         default:
-            let location = location(of: parser.problem_mark, file: file)
+            let location = location(of: parser.problem_mark, in: input, file: file)
             guard let context = parser.context.map({ String(cString: $0) }) else {
                 return SettingsFileError(format: .yaml, message: "YAML syntax error: \(problem)", location: location)
             }
-            let contextLocation = self.location(of: parser.context_mark, file: file)
+            let contextLocation = self.location(of: parser.context_mark, in: input, file: file)
             return SettingsFileError(
                 format: .yaml,
                 message: "YAML syntax error: \(problem) (\(context) at \(contextLocation.line):\(contextLocation.column))",
@@ -40,11 +44,9 @@ enum LibYAMLError {
         }
     }
 
+    /// A reader error other than bad UTF-8 (which ``InvalidUTF8`` words): a control character,
+    /// named by its code point, or another problem.
     private static func readerMessage(_ problem: String, value: Int32, offset: Int) -> String {
-        if problem.contains("UTF-8") || problem.contains("Unicode") {
-            let byte = value >= 0 ? " 0x" + String(value, radix: 16, uppercase: true) : ""
-            return "the file is not valid UTF-8 (\(problem)\(byte) at byte offset \(offset)); settings files must be UTF-8"
-        }
         if problem.contains("control characters") {
             let hex = String(value, radix: 16, uppercase: true)
             let scalar = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
@@ -53,26 +55,12 @@ enum LibYAMLError {
         return "the file cannot be read as YAML text: \(problem) (byte offset \(offset))"
     }
 
-    private static func location(of mark: yaml_mark_t, file: String?) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-    }
-
-    /// 1-based line:column of a byte offset: lines end at LF, CR or CRLF; columns count Unicode
-    /// scalars (UTF-8 continuation bytes do not start a column).
-    static func location(ofByte offset: Int, in input: UnsafeBufferPointer<UInt8>, file: String?) -> SourceLocation {
-        var line = 1
-        var column = 1
-        var index = 0
-        while index < offset {
-            let byte = input[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 >= input.count || input[index + 1] != 0x0A)) {
-                line += 1
-                column = 1
-            } else if byte != 0x0D && byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            index += 1
-        }
-        return SourceLocation(file: file, line: line, column: column)
+    /// A mark as a location. At the end of a stream that does not end with a line break, libyaml
+    /// places its mark at the start of a line that does not exist; the end of the last line is
+    /// named instead.
+    private static func location(of mark: yaml_mark_t, in input: UnsafeBufferPointer<UInt8>, file: String?) -> SourceLocation {
+        let end = SourceLocation(ofByte: input.count, in: input, file: file)
+        guard Int(mark.line) + 1 <= end.line else { return end }
+        return SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 }

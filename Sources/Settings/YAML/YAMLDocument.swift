@@ -95,7 +95,12 @@ public enum YAMLDocument {
 
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
         defer { event.deallocate() }
-        var builder = YAMLTreeBuilder(file: file, limits: limits)
+        // libyaml puts the end of a stream that lacks a final line break on a line that does not
+        // exist (an empty value at the very end sits there); such places are named as the end of
+        // the last line instead. Only those files pay for finding where that is.
+        let endsWithLineBreak = text.last == 0x0A || text.last == 0x0D
+        let end = endsWithLineBreak ? nil : SourceLocation(ofByte: text.count, in: text, file: file)
+        var builder = YAMLTreeBuilder(file: file, limits: limits, endOfUnterminatedInput: end)
         while true {
             guard yaml_parser_parse(parser, event) == 1 else {
                 throw LibYAMLError.from(parser.pointee, input: text, skippedBytes: skipped, file: file)

@@ -5,7 +5,9 @@ import CYAML
 /// Aliases are resolved by reference: every completed anchored node is stored with its expanded
 /// node count, and each alias use adds that count to the document total *before* the copy is made
 /// (a copy-on-write share, not a deep copy). A "billion laughs" file therefore fails at the first
-/// alias that pushes the total over `maxNodes`, with memory bounded by the input size.
+/// alias that pushes the total over `maxNodes`, with memory bounded by the input size. Each
+/// anchored node also records how many levels of collections it holds, so that an alias cannot
+/// nest a copy deeper than `maxDepth` either.
 struct YAMLTreeBuilder {
     enum Progress: Equatable {
         case needsMore, finished
@@ -21,10 +23,13 @@ struct YAMLTreeBuilder {
     private var openAnchors: [String: Int] = [:]
     private var nodeCount = 0
     private var documentCount = 0
+    /// For input without a final line break: the end of its last line.
+    private let endOfUnterminatedInput: SourceLocation?
 
-    init(file: String?, limits: YAMLLimits) {
+    init(file: String?, limits: YAMLLimits, endOfUnterminatedInput: SourceLocation? = nil) {
         self.file = file
         self.limits = limits
+        self.endOfUnterminatedInput = endOfUnterminatedInput
     }
 
     /// Consumes one event; the event's memory belongs to the caller and is only read here.
@@ -45,7 +50,7 @@ struct YAMLTreeBuilder {
             // Built in the call, so the node is moved into the tree rather than copied.
             try complete(
                 YAMLNode(kind: .scalar(text, Self.style(scalar.style)), tag: Self.string(scalar.tag), location: location),
-                size: 1, anchor: Self.string(scalar.anchor))
+                size: 1, height: 0, anchor: Self.string(scalar.anchor))
         case YAML_ALIAS_EVENT:
             try resolveAlias(Self.string(event.data.alias.anchor) ?? "", at: location)
         case YAML_SEQUENCE_START_EVENT:
@@ -81,17 +86,20 @@ struct YAMLTreeBuilder {
         if let anchor = finished.anchor {
             openAnchors[anchor] = (openAnchors[anchor] ?? 1) > 1 ? (openAnchors[anchor] ?? 1) - 1 : nil
         }
-        try complete(YAMLNode(kind: kind, tag: finished.tag, location: finished.location), size: finished.size, anchor: finished.anchor)
+        try complete(
+            YAMLNode(kind: kind, tag: finished.tag, location: finished.location), size: finished.size, height: finished.height,
+            anchor: finished.anchor)
     }
 
     /// Registers a finished node under its anchor and hands it to its parent (or makes it the root).
-    private mutating func complete(_ node: consuming YAMLNode, size: Int, anchor: String?) throws(SettingsFileError) {
-        if let anchor { anchors[anchor] = Anchored(node: copy node, size: size) }
+    /// `height`: the levels of collections in `node`, itself included (0 for a scalar).
+    private mutating func complete(_ node: consuming YAMLNode, size: Int, height: Int, anchor: String?) throws(SettingsFileError) {
+        if let anchor { anchors[anchor] = Anchored(node: copy node, size: size, height: height) }
         guard !stack.isEmpty else {
             root = node
             return
         }
-        try stack[stack.count - 1].add(node, size: size)
+        try stack[stack.count - 1].add(node, size: size, height: height)
     }
 
     // MARK: - Aliases and limits
@@ -99,23 +107,29 @@ struct YAMLTreeBuilder {
     private mutating func resolveAlias(_ name: String, at location: SourceLocation) throws(SettingsFileError) {
         // The most recent node with this anchor may still be open: then the alias is inside it.
         if openAnchors[name] != nil {
-            throw error("alias *\(name) refers to a node that contains it; recursive structures are not supported", at: location)
+            throw error("alias *\(DisplayText.inline(name)) refers to a node that contains it; recursive structures are not supported", at: location)
         }
         guard let anchored = anchors[name] else {
-            throw error("alias *\(name) refers to an anchor &\(name) that is not defined before it", at: location)
+            let shown = DisplayText.inline(name)
+            throw error("alias *\(shown) refers to an anchor &\(shown) that is not defined before it", at: location)
         }
         try countNodes(anchored.size, at: location, alias: name)
+        // The copy's collections sit below the ones open here.
+        guard stack.count + anchored.height <= limits.maxDepth else {
+            throw error(
+                "alias *\(DisplayText.inline(name)) nests deeper than the limit of \(limits.maxDepth) levels", at: location)
+        }
         var copy = anchored.node
         // The copy's own location is the alias, so errors about this value point at its use;
         // nodes inside it keep the anchored original's locations.
         copy.location = location
-        try complete(copy, size: anchored.size, anchor: nil)
+        try complete(copy, size: anchored.size, height: anchored.height, anchor: nil)
     }
 
     private mutating func countNodes(_ count: Int, at location: SourceLocation, alias: String? = nil) throws(SettingsFileError) {
         // Compare before adding so that huge counts cannot overflow.
         guard count <= limits.maxNodes - nodeCount else {
-            let cause = alias.map { "alias *\($0) expands" } ?? "the document grows"
+            let cause = alias.map { "alias *\(DisplayText.inline($0)) expands" } ?? "the document grows"
             throw error("\(cause) beyond the limit of \(limits.maxNodes) nodes (aliases count at every use)", at: location)
         }
         nodeCount += count
@@ -125,8 +139,10 @@ struct YAMLTreeBuilder {
         SettingsFileError(format: .yaml, message: message, location: location)
     }
 
+    /// A mark as a location; a mark past the last line of unterminated input is its end.
     private func location(of mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        if let end = endOfUnterminatedInput, Int(mark.line) + 1 > end.line { return end }
+        return SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
@@ -146,10 +162,12 @@ struct YAMLTreeBuilder {
 }
 
 extension YAMLTreeBuilder {
-    /// A completed anchored node and how many nodes it stands for once expanded.
+    /// A completed anchored node, how many nodes it stands for once expanded, and how many levels
+    /// of collections it holds.
     private struct Anchored {
         var node: YAMLNode
         var size: Int
+        var height: Int
     }
 
     /// A mapping or sequence still being read.
@@ -170,6 +188,8 @@ extension YAMLTreeBuilder {
         var keyIndices: [String: Int]?
         /// Nodes in this subtree, itself included, aliases expanded.
         var size = 1
+        /// Levels of collections in this subtree, itself included.
+        var height = 1
 
         init(shape: Shape, tag: String?, anchor: String?, location: SourceLocation) {
             self.shape = shape
@@ -179,8 +199,9 @@ extension YAMLTreeBuilder {
         }
 
         /// Takes `node` over (`consuming`: each node is moved into the tree, never copied).
-        mutating func add(_ node: consuming YAMLNode, size: Int) throws(SettingsFileError) {
+        mutating func add(_ node: consuming YAMLNode, size: Int, height: Int) throws(SettingsFileError) {
             self.size += size
+            self.height = max(self.height, height + 1)
             guard shape == .mapping else {
                 items.append(node)
                 return
@@ -204,7 +225,7 @@ extension YAMLTreeBuilder {
                 let first = index < entries.count ? entries[index].key.location : key.location
                 throw SettingsFileError(
                     format: .yaml,
-                    message: "duplicate key \"\(text)\" (first defined at \(first))",
+                    message: "duplicate key \(DisplayText.quoted(text)) (first defined at \(first))",
                     location: key.location,
                     relatedLocation: first
                 )

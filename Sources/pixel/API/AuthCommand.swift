@@ -50,7 +50,7 @@ struct AuthCommand: AsyncParsableCommand {
         func run() async throws {
             let resolved = try client.settings.resolve()
             let store = client.sessionStore()
-            let session = await store.load(key: resolved.fingerprint.hex)
+            let session = await store.loadMovingLegacySession(resolved.settings)
             let status = SessionStatus(
                 username: resolved.settings.username, tenant: resolved.settings.tenant, tokenEndpoint: resolved.settings.tokenEndpoint,
                 sessionStore: store.directory, remembered: session != nil, savedAt: session?.savedAt,
@@ -68,7 +68,7 @@ struct AuthCommand: AsyncParsableCommand {
         func run() async throws {
             let resolved = try client.settings.resolve()
             let store = client.sessionStore()
-            let existed = await store.load(key: resolved.fingerprint.hex) != nil
+            let existed = await store.loadMovingLegacySession(resolved.settings) != nil
             await store.remove(key: resolved.fingerprint.hex)
             Console.standardOutput.line(existed ? "Forgot the remembered session of \(resolved.settings.username)." : "No session was remembered.")
         }

@@ -80,21 +80,31 @@ struct ConfigCommand: AsyncParsableCommand {
                 try JSONOutput.print(CheckResult(ok: false, problems: error.problems.map(\.description), warnings: []))
                 throw ExitCode(ErrorReport.usage)
             }
+            // An unusable fingerprint key is no settings problem, but it means nothing is
+            // remembered between runs, so check says so.
+            let keyNote = FingerprintKeySetup.problem.map { "\($0); fingerprints and remembered sessions last for this run only" }
             if output.json {
-                try JSONOutput.print(CheckResult(ok: true, problems: [], warnings: resolved.warnings.map(\.description)))
+                try JSONOutput.print(CheckResult(ok: true, problems: [], warnings: resolved.warnings.map(\.description) + (keyNote.map { [$0] } ?? [])))
                 return
             }
             let count = resolved.warnings.count
             Console.standardOutput.line("Settings OK (fingerprint \(resolved.fingerprint.hex.prefix(16))…), \(count) warning\(count == 1 ? "" : "s").")
             let warnings = ConfigExplanation.warnings(resolved)
             if !warnings.isEmpty { Console.standardOutput.write(warnings) }
+            if let keyNote { Console.standardOutput.line("Note: \(keyNote).") }
         }
     }
 
     /// `pixel config fingerprint`.
     struct Fingerprint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the stable hex fingerprint of the settings (equal settings, equal fingerprint; it reveals nothing)."
+            abstract: "Print the stable hex fingerprint of the settings (equal settings, equal fingerprint; it reveals nothing).",
+            discussion: """
+                The password enters it keyed with this user's fingerprint key \
+                ($XDG_CONFIG_HOME/pixel-client/fingerprint.key, created on first use), so the fingerprint \
+                is the same in every run but cannot be used to test password guesses. Exits 1 when the key \
+                cannot be used, since a fingerprint printed then would differ in the next run.
+                """
         )
 
         @OptionGroup var settings: SettingsOptions
@@ -102,6 +112,9 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func run() async throws {
             let resolved = try settings.resolve()
+            if let problem = FingerprintKeySetup.problem {
+                throw CLIFailure.runtime("\(problem); a fingerprint printed now would differ in the next run")
+            }
             if output.json {
                 try JSONOutput.print(["fingerprint": resolved.fingerprint.hex])
             } else {

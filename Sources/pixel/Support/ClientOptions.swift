@@ -30,6 +30,16 @@ struct ClientOptions: ParsableArguments {
     }
 }
 
+extension SessionStore {
+    /// The session of `settings`, after moving one stored under its name from before
+    /// fingerprints were keyed.
+    func loadMovingLegacySession(_ settings: PixelSettings) async -> StoredSession? {
+        let key = settings.fingerprint.hex
+        if let legacy = settings.legacySessionKey { await moveSession(from: legacy, to: key) }
+        return await load(key: key)
+    }
+}
+
 /// One command's use of the API: resolved settings, a registry holding the client (with the
 /// session store when wanted) and the events the client reported.
 struct ClientSession: Sendable {
@@ -45,8 +55,13 @@ struct ClientSession: Sendable {
     ) async throws -> T {
         let resolved = try options.settings.resolve()
         let store = options.sessionStore(onWarning: { warning in Console.standardError.line("pixel: warning: \(warning)") })
-        let hasSession = await store.load(key: resolved.fingerprint.hex) != nil
-        let usesStore = options.remember || hasSession
+        let hasSession = await store.loadMovingLegacySession(resolved.settings) != nil
+        // A session saved under a fingerprint only this run computes could never be found again.
+        let keyProblem = FingerprintKeySetup.problem
+        if options.remember, let keyProblem {
+            Console.standardError.line("pixel: warning: \(keyProblem); the session is not remembered")
+        }
+        let usesStore = (options.remember || hasSession) && keyProblem == nil
         let tokenEvents = TokenEventLog()
         var hooks = PixelClientHooks()
         if options.verbose {

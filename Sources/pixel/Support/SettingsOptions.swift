@@ -19,8 +19,10 @@ struct SettingsOptions: ParsableArguments {
             yamlFiles: configFile.map { [SettingsFile($0, required: true)] })
     }
 
-    /// Resolves the settings; a `SettingsError` becomes exit code 2 through ``ErrorReport``.
+    /// Resolves the settings, fingerprinted with the user's key (see ``FingerprintKeySetup``); a
+    /// `SettingsError` becomes exit code 2 through ``ErrorReport``.
     func resolve() throws(SettingsError) -> ResolvedPixelSettings {
-        try PixelSettings.resolve(from: sources)
+        FingerprintKeySetup.install()
+        return try PixelSettings.resolve(from: sources)
     }
 }

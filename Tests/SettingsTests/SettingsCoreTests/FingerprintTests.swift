@@ -11,13 +11,22 @@ struct FingerprintTests {
         SettingField("ignored", env: ["I"], type: .bool, requirement: .optional, fingerprinted: false, doc: ""),
     ])
 
-    /// Pinned against an independent Python computation of the documented v1 encoding, so the
-    /// value is the same in every process, on every machine, in every release.
-    @Test func goldenValueForAFixedInput() {
-        let values: [String: SettingValue] = [
-            "a": .string("x"), "b": .int(5), "p": .secret("pw"), "t": .duration(.milliseconds(2500)), "ignored": .bool(true),
-        ]
-        #expect(SettingsFingerprint(schema: Self.golden, values: values).hex
+    static let goldenValues: [String: SettingValue] = [
+        "a": .string("x"), "b": .int(5), "p": .secret("pw"), "t": .duration(.milliseconds(2500)), "ignored": .bool(true),
+    ]
+
+    /// Pinned against an independent Python computation of the documented v2 encoding
+    /// (`hmac.new(bytes(range(32)), b"settings.secret.v2\0g\0p\0pw", sha256)` for the secret), so
+    /// the value is the same in every process with that key, in every release.
+    @Test func goldenValueForAFixedInputAndKey() throws {
+        let key = try FingerprintKey(bytes: Array(0..<32))
+        #expect(SettingsFingerprint(schema: Self.golden, values: Self.goldenValues, key: key).hex
+            == "f08d40ea1bcec63ce56d6d9337c07f97df8e9eaed508ebb7d291c4834dd6d70e")
+    }
+
+    /// The unkeyed version 1, which named session files before, stays computable to find them.
+    @Test func version1GoldenValueIsUnchanged() {
+        #expect(SettingsFingerprint.version1(schema: Self.golden, values: Self.goldenValues).hex
             == "7c178d61a8ea33816e183b1a619a71851cc0dc376b3bd231db8726030ff0d257")
     }
 
