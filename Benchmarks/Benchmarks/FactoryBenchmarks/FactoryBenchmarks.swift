@@ -91,7 +91,7 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
         }
         unsetenv("PIXEL_RETRY_ATTEMPTS")
-        await registry.shutdown()
+        try await registry.shutdown()
     }
 
     // Scaling: the same number of explicit hits per thread, on one thread and on two; compare
@@ -104,7 +104,7 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations {
                 onThreads(threads, hits: 100_000) { blackHole(try? registry.client(settings: settings)) }
             }
-            await registry.shutdown()
+            try await registry.shutdown()
         }
         Benchmark("default hits (env only), 20k per thread, \(threads) thread(s)", configuration: .init(maxIterations: 50)) { benchmark in
             let registry = fixture.registry(fixture.envOnly)
@@ -112,7 +112,7 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations {
                 onThreads(threads, hits: 20_000) { blackHole(try? registry.client()) }
             }
-            await registry.shutdown()
+            try await registry.shutdown()
         }
         // Calibration: what two threads that share nothing at all gain on this machine (the same
         // kind of work as a hit: copying a ~200-byte value and comparing it). A hit path cannot
