@@ -43,11 +43,14 @@ let package = Package(
             path: "Benchmarks/FactoryBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // What more than one benchmark target needs: resident-memory sampling, test files.
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         // Uploads (issue 6): the client and the in-process emulator (Hummingbird) on loopback; run
         // it alone with `swift package benchmark --target UploadBenchmarks` (writes a 1 GiB temp file).
         .executableTarget(
             name: "UploadBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "PixelClient", package: parentPackage),
                 .product(name: "PixelEmulator", package: parentPackage),
