@@ -15,6 +15,19 @@ import Testing
         #expect(query.encoded == "extended=true&ids=1%2C2%2C3&tags=a+b%2C%C3%B8")
     }
 
+    @Test func formEncodingMatchesFoundationsPercentEncodingWithSpacesAsPlus() {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~ ")
+        let everyASCII = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        let samples = [
+            "", "false", "plain-Text_1.2~3", "a b", "a+b", "100%", "x=1&y=2", "/users/oidc/", "ø", "Bjørnøya Svalbard",
+            "日本語", "e\u{301}", "👩‍💻 dev", "?#[]@!$'()*,;", everyASCII,
+        ]
+        for text in samples {
+            let foundation = (text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text).replacingOccurrences(of: " ", with: "+")
+            #expect(QueryItems.escape(text) == foundation, "\(text.debugDescription)")
+        }
+    }
+
     @Test func pathsAreAppendedAfterTheTenantSegment() {
         let request = APIRequest(.GET, "/projects/")
         #expect(request.url(base: "https://prod.api.geodatapixel.no/acme") == "https://prod.api.geodatapixel.no/acme/projects/")
