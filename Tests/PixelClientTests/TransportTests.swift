@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import PixelClient
 import PixelEmulator
@@ -102,6 +103,20 @@ import Testing
         #expect(error.code == .insecureTransport)
         #expect(!error.description.contains(clientSentinelPassword))
         await client.close()
+    }
+
+    @Test func urlsThatOnlyLookLikeTheConfiguredLoopbackBaseStillNeverGetCredentials() async throws {
+        let settings = PixelSettings(
+            username: "u", password: Secret(clientSentinelPassword), tenant: "t", authServerURLOverride: "http://127.0.0.1:9",
+            apiURLOverride: "http://127.0.0.1:9/t")
+        let transport = try HTTPTransport(settings: settings, environment: [:])
+        for url in ["http://127.0.0.1:9.evil.example/t/x", "http://127.0.0.1:9@evil.example/t/x", "http://evil.example/t/x", "http://127.0.0.1.evil.example:9/t"] {
+            let error = await #expect(throws: PixelError.self, "\(url)") {
+                try await transport.execute(HTTPClientRequest(url: url), kind: .api, carriesCredentials: true, logger: .pixelSilent)
+            }
+            #expect(error?.code == .insecureTransport, "\(url)")
+        }
+        await transport.shutDown()
     }
 
     @Test func allowInsecureHTTPLetsPlainHTTPThrough() async throws {
