@@ -29,6 +29,15 @@ import Testing
         }
     }
 
+    @Test func requestIDsAreLowerCaseUUIDsExactlyAsFoundationSpellsThem() throws {
+        let fixed = try #require(UUID(uuidString: "1B4E28BA-2FA1-41D2-883F-0016D3CCA427"))
+        #expect(RequestID.text(of: fixed) == "1b4e28ba-2fa1-41d2-883f-0016d3cca427")
+        for _ in 0..<1_000 {
+            let uuid = UUID()
+            #expect(RequestID.text(of: uuid) == uuid.uuidString.lowercased())
+        }
+    }
+
     @Test func pathsAreAppendedAfterTheTenantSegment() {
         let request = APIRequest(.GET, "/projects/")
         #expect(request.url(base: "https://prod.api.geodatapixel.no/acme") == "https://prod.api.geodatapixel.no/acme/projects/")

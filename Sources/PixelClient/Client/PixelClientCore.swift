@@ -142,7 +142,7 @@ public final class PixelClientCore: Sendable {
     }
 
     private func sendLeased(_ request: APIRequest) async throws(PixelError) -> TransportResponse {
-        let requestID = UUID().uuidString.lowercased()
+        let requestID = RequestID.make()
         let url = request.url(base: settings.apiBaseURL)
         let method = request.method.rawValue
         let maxAttempts = RetryPolicy.isIdempotent(method) ? retryPolicy.maxAttempts : 1
