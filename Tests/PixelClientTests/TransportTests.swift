@@ -38,6 +38,23 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("2026-11-25T12:00:00Z", 1_795_608_000.0), ("2026-11-25T12:00:00.123456Z", 1_795_608_000.123456),
+        ("2026-11-25T12:00:00.123456", 1_795_608_000.123456), ("2026-11-25T12:00:00", 1_795_608_000.0),
+        ("2026-11-25T13:00:00+01:00", 1_795_608_000.0), ("2026-11-25T06:30:00-05:30", 1_795_608_000.0),
+        (" 2026-11-25T12:00:00Z", 1_795_608_000.0), ("2026-11-25T12:00:00 Z", 1_795_608_000.0),
+    ])
+    func timestampsDecodeInEveryShapeServersSend(text: String, secondsSince1970: Double) throws {
+        let date = try #require(PixelJSON.parseISO8601(text))
+        #expect(abs(date.timeIntervalSince1970 - secondsSince1970) < 1e-6)
+    }
+
+    @Test func textThatIsNoTimestampDecodesToNoDate() {
+        for text in ["", "garbage", "2026-13-01T00:00:00Z", "2026-11-25", "2026-11-25T12:00Z", "20261125T120000Z"] {
+            #expect(PixelJSON.parseISO8601(text) == nil, "\(text.debugDescription)")
+        }
+    }
+
     @Test func pathsAreAppendedAfterTheTenantSegment() {
         let request = APIRequest(.GET, "/projects/")
         #expect(request.url(base: "https://prod.api.geodatapixel.no/acme") == "https://prod.api.geodatapixel.no/acme/projects/")

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The decoder the bare loop uses: configured as PixelClient's own (explicit coding keys, the
-/// same ISO-8601 date rule) and built once per process.
+/// same ISO-8601 date rule: fractional seconds, then whole seconds, then naive as UTC) and built
+/// once per process. PixelClient keeps a last, lenient fallback for odd spellings that never
+/// runs for the emulator's timestamps, so it is left out here.
 enum BareDecoding {
     static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
@@ -15,16 +17,15 @@ enum BareDecoding {
         return decoder
     }
 
-    /// Accepts `2023-01-01T00:00:00Z`, fractional seconds, offsets and naive timestamps (taken as UTC).
+    private static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    private static let wholeSeconds = Date.ISO8601FormatStyle()
+
     static func parseISO8601(_ text: String) -> Date? {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = withFraction.date(from: text) { return date }
-        let plain = ISO8601DateFormatter()
-        plain.formatOptions = [.withInternetDateTime]
-        if let date = plain.date(from: text) { return date }
+        if let date = try? withFraction.parse(text) { return date }
+        if let date = try? wholeSeconds.parse(text) { return date }
         if !text.hasSuffix("Z"), !text.contains("+") {
-            return withFraction.date(from: text + "Z") ?? plain.date(from: text + "Z")
+            let utc = text + "Z"
+            return (try? withFraction.parse(utc)) ?? (try? wholeSeconds.parse(utc))
         }
         return nil
     }
