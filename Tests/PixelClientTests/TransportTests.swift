@@ -29,13 +29,18 @@ import Testing
         }
     }
 
-    @Test func requestIDsAreLowerCaseUUIDsExactlyAsFoundationSpellsThem() throws {
-        let fixed = try #require(UUID(uuidString: "1B4E28BA-2FA1-41D2-883F-0016D3CCA427"))
-        #expect(RequestID.text(of: fixed) == "1b4e28ba-2fa1-41d2-883f-0016d3cca427")
+    @Test func requestIDsAreRandomVersion4UUIDsInLowerCase() throws {
+        #expect(RequestID.text(high: 0x1b4e_28ba_2fa1_41d2, low: 0x883f_0016_d3cc_a427) == "1b4e28ba-2fa1-41d2-883f-0016d3cca427")
+        var seen = Set<String>()
         for _ in 0..<1_000 {
-            let uuid = UUID()
-            #expect(RequestID.text(of: uuid) == uuid.uuidString.lowercased())
+            let id = RequestID.make()
+            let uuid = try #require(UUID(uuidString: id))
+            #expect(uuid.uuidString.lowercased() == id)
+            #expect(uuid.uuid.6 >> 4 == 4)
+            #expect(uuid.uuid.8 >> 6 == 0b10)
+            seen.insert(id)
         }
+        #expect(seen.count == 1_000)
     }
 
     @Test(arguments: [
