@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import json
 import os
+import resource
 import sys
 import time
 
@@ -40,9 +41,12 @@ async def closed_loop(call, in_flight, seconds):
         return done, failed
 
     start = time.perf_counter()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     results = await asyncio.gather(*(worker() for _ in range(in_flight)))
     elapsed = time.perf_counter() - start
-    return sum(r[0] for r in results), sum(r[1] for r in results), elapsed, (first_error or [None])[0]
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
+    return sum(r[0] for r in results), sum(r[1] for r in results), elapsed, cpu, (first_error or [None])[0]
 
 
 async def main(args):
@@ -57,20 +61,21 @@ async def main(args):
         await call()  # the token fetch (it blocks the event loop in 1.2.8) stays out of the figures
         errors, first_error = 0, None
         if args.warmup > 0:
-            _, failed, _, error = await closed_loop(call, args.in_flight, args.warmup)
+            _, failed, _, _, error = await closed_loop(call, args.in_flight, args.warmup)
             errors, first_error = failed, error
-        rates, counts = [], []
+        rates, counts, cpu_per_request = [], [], []
         for _ in range(max(1, args.repetitions)):
-            done, failed, elapsed, error = await closed_loop(call, args.in_flight, args.duration)
+            done, failed, elapsed, cpu, error = await closed_loop(call, args.in_flight, args.duration)
             rates.append(round(done / elapsed, 1))
             counts.append(done)
+            cpu_per_request.append(round(cpu * 1e6 / max(1, done), 1))
             errors += failed
             first_error = first_error or error
     return {
         "kind": "requests", "client": "pixel-client 1.2.8 async (Python %d.%d)" % sys.version_info[:2],
         "target": TARGET_NAMES[args.target], "server": args.server, "in_flight": args.in_flight,
         "duration_seconds": args.duration, "requests_per_second": rates, "requests": counts,
-        "errors": errors, "first_error": first_error,
+        "cpu_microseconds_per_request": cpu_per_request, "errors": errors, "first_error": first_error,
     }
 
 

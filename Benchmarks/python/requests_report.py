@@ -57,36 +57,51 @@ def main(path):
         machine.get("configuration"), " (smoke sizes)" if machine.get("smoke") else ""))
     out.append("")
 
-    medians = {}
+    # One record per client invocation; a round is one invocation of every client in turn.
+    series = {}
     for record in requests:
         key = (record["server"], record["target"], family(record["client"]))
-        medians[key] = statistics.median(record["requests_per_second"]) if record["requests_per_second"] else 0.0
+        entry = series.setdefault(key, {"client": record["client"], "in_flight": record["in_flight"], "rps": [], "cpu": [],
+                                        "errors": 0, "duration": record.get("duration_seconds")})
+        entry["rps"] += record["requests_per_second"]
+        entry["cpu"] += record.get("cpu_microseconds_per_request") or []
+        entry["errors"] += record["errors"]
 
-    for server in sorted({r["server"] for r in requests}, key=lambda s: (s != "emulator", s)):
-        for target in sorted({r["target"] for r in requests if r["server"] == server}, key=lambda t: ("me" not in t, t)):
-            rows = [r for r in requests if r["server"] == server and r["target"] == target]
-            rows.sort(key=lambda r: CLIENT_ORDER.index(family(r["client"])) if family(r["client"]) in CLIENT_ORDER else 99)
-            bare = medians.get((server, target, "AsyncHTTPClient bare loop"))
-            out.append("**%s, `%s`**, %s in flight unless stated, %s s × %d after %s:" % (
-                server, target, rows[0]["in_flight"], rows[0].get("duration_seconds"), len(rows[0]["requests_per_second"]),
-                "a warm-up"))
+    def paired(server, target, numerator, denominator):
+        """Median over rounds of numerator / denominator measured in the same round."""
+        top, bottom = series.get((server, target, numerator)), series.get((server, target, denominator))
+        if not top or not bottom:
+            return None
+        ratios = [t / b for t, b in zip(top["rps"], bottom["rps"]) if b > 0]
+        return statistics.median(ratios) if ratios else None
+
+    servers = sorted({k[0] for k in series}, key=lambda s: (s != "emulator", s))
+    for server in servers:
+        for target in sorted({k[1] for k in series if k[0] == server}, key=lambda t: ("me" not in t, t)):
+            clients = [k[2] for k in series if k[0] == server and k[1] == target]
+            clients.sort(key=lambda c: CLIENT_ORDER.index(c) if c in CLIENT_ORDER else 99)
+            first = series[(server, target, clients[0])]
+            out.append("**%s, `%s`**: %d rounds of %s s per client after a %s warm-up each, clients taking turns:" % (
+                server, target, len(first["rps"]), first["duration"], "1 s" if not machine.get("smoke") else "short"))
             out.append("")
-            out.append("| client | in flight | requests/s, median (min–max) | vs bare AHC loop | errors |")
-            out.append("|---|---:|---:|---:|---:|")
-            for r in rows:
-                median = medians[(server, target, family(r["client"]))]
-                ratio = "%.0f %%" % (100 * median / bare) if bare else "—"
-                out.append("| %s | %d | %s | %s | %d |" % (r["client"], r["in_flight"], spread(r["requests_per_second"]), ratio, r["errors"]))
+            out.append("| client | in flight | requests/s, median (min–max) | vs bare AHC loop (per round) | client CPU per request | errors |")
+            out.append("|---|---:|---:|---:|---:|---:|")
+            for client in clients:
+                entry = series[(server, target, client)]
+                ratio = paired(server, target, client, "AsyncHTTPClient bare loop")
+                cpu = "%s µs" % spread(entry["cpu"]) if entry["cpu"] else "—"
+                out.append("| %s | %d | %s | %s | %s | %d |" % (
+                    entry["client"], entry["in_flight"], spread(entry["rps"]), "%.0f %%" % (100 * ratio) if ratio else "—", cpu, entry["errors"]))
             out.append("")
-            ours = medians.get((server, target, "PixelClient async"))
-            blocking = medians.get((server, target, "PixelClient blocking"))
-            python = medians.get((server, target, "pixel-client"))
-            if ours and bare:
-                goals.append(("async ≥ 90 % of the bare AHC loop", server, target, "%.0f %%" % (100 * ours / bare), ours >= 0.9 * bare))
-            if ours and python:
-                goals.append(("async ≥ 15× pixel-client 1.2.8", server, target, "%.1f×" % (ours / python), ours >= 15 * python))
-            if ours and blocking:
-                goals.append(("blocking (8 threads) ≥ 70 % of async", server, target, "%.0f %%" % (100 * blocking / ours), blocking >= 0.7 * ours))
+            ours_vs_bare = paired(server, target, "PixelClient async", "AsyncHTTPClient bare loop")
+            ours_vs_python = paired(server, target, "PixelClient async", "pixel-client")
+            blocking_vs_ours = paired(server, target, "PixelClient blocking", "PixelClient async")
+            if ours_vs_bare is not None:
+                goals.append(("async ≥ 90 % of the bare AHC loop", server, target, "%.0f %%" % (100 * ours_vs_bare), ours_vs_bare >= 0.9))
+            if ours_vs_python is not None:
+                goals.append(("async ≥ 15× pixel-client 1.2.8", server, target, "%.1f×" % ours_vs_python, ours_vs_python >= 15))
+            if blocking_vs_ours is not None:
+                goals.append(("blocking (8 threads) ≥ 70 % of async", server, target, "%.0f %%" % (100 * blocking_vs_ours), blocking_vs_ours >= 0.7))
 
     if instructions:
         out.append("**Instructions per request** (%s; the client process only; (I(2N) − I(N)) / N so start-up, "
@@ -134,7 +149,7 @@ def main(path):
         out.append("")
 
     if goals:
-        out.append("**Goals** (ratios of medians from this run):")
+        out.append("**Goals** (throughput ratios: median over the rounds of the ratio within each round; all from this run):")
         out.append("")
         out.append("| goal | server | target | measured | |")
         out.append("|---|---|---|---:|---|")

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import Synchronization
 
@@ -19,6 +20,8 @@ struct PhaseResult: Sendable {
     var completed: Int
     var errors: Int
     var elapsed: Duration
+    /// CPU time (user + system) the whole process used during the phase.
+    var cpuSeconds = 0.0
     var firstError: String?
 
     var requestsPerSecond: Double {
@@ -59,6 +62,7 @@ func runAsyncClosedLoop(
     for phase in phases {
         let budget = PhaseBudget(phase)
         let start = ContinuousClock.now
+        let cpuAtStart = processCPUSeconds()
         var total = PhaseResult(measured: phase.measured, completed: 0, errors: 0, elapsed: .zero)
         await withTaskGroup(of: PhaseResult.self) { group in
             for _ in 0..<inFlight {
@@ -79,6 +83,7 @@ func runAsyncClosedLoop(
             for await result in group { total.merge(result) }
         }
         total.elapsed = ContinuousClock.now - start
+        total.cpuSeconds = processCPUSeconds() - cpuAtStart
         results.append(total)
     }
     return results
@@ -92,6 +97,7 @@ func runThreadedClosedLoop(
     for phase in phases {
         let budget = PhaseBudget(phase)
         let start = ContinuousClock.now
+        let cpuAtStart = processCPUSeconds()
         let collected = Mutex<[PhaseResult]>([])
         await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
             for _ in 0..<threads {
@@ -115,6 +121,7 @@ func runThreadedClosedLoop(
             }
         }
         var total = PhaseResult(measured: phase.measured, completed: 0, errors: 0, elapsed: ContinuousClock.now - start)
+        total.cpuSeconds = processCPUSeconds() - cpuAtStart
         for result in collected.withLock({ $0 }) { total.merge(result) }
         results.append(total)
     }

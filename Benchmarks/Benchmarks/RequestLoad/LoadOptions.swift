@@ -88,6 +88,8 @@ struct LoadReport: JSONLine {
     var durationSeconds: Double?
     var requestsPerSecond: [Double]
     var requests: [Int]
+    /// CPU time of the load generator's process per completed request, in microseconds.
+    var cpuMicrosecondsPerRequest: [Double]
     var errors: Int
     var firstError: String?
 }
@@ -101,6 +103,7 @@ extension LoadShape {
             client: client, target: target.name, server: server.server, inFlight: inFlight,
             durationSeconds: requests == nil ? duration : nil,
             requestsPerSecond: measured.map { ($0.requestsPerSecond * 10).rounded() / 10 }, requests: measured.map(\.completed),
+            cpuMicrosecondsPerRequest: measured.map { ($0.cpuSeconds * 1e7 / Double(max(1, $0.completed))).rounded() / 10 },
             errors: errors, firstError: results.compactMap(\.firstError).first
         ).emit()
         if errors > 0 { throw ExitCode(2) }
