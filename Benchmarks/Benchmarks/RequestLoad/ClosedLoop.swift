@@ -73,8 +73,7 @@ func runAsyncClosedLoop(
                             try await operation()
                             mine.completed += 1
                         } catch {
-                            mine.errors += 1
-                            if mine.firstError == nil { mine.firstError = String(describing: error) }
+                            mine.recordFailure(error)
                         }
                     }
                     return mine
@@ -108,8 +107,7 @@ func runThreadedClosedLoop(
                             try operation()
                             mine.completed += 1
                         } catch {
-                            mine.errors += 1
-                            if mine.firstError == nil { mine.firstError = String(describing: error) }
+                            mine.recordFailure(error)
                         }
                     }
                     let all = collected.withLock { results in
@@ -129,6 +127,11 @@ func runThreadedClosedLoop(
 }
 
 extension PhaseResult {
+    mutating func recordFailure(_ error: any Error) {
+        errors += 1
+        if firstError == nil { firstError = String(describing: error) }
+    }
+
     mutating func merge(_ other: PhaseResult) {
         completed += other.completed
         errors += other.errors

@@ -46,7 +46,7 @@ struct UploadLoad: ParsableCommand, Sendable {
             _ = try await client.uploadRaster(
                 project: project.id, dataCollection: collection.id, UploadFile(warmUp), mode: .multipart(partSize: 1 << 20), options: options)
             var phases: [UploadPhases] = []
-            var growth: [Int] = []
+            var growth: [Double] = []
             var cpu: [Double] = []
             for _ in 0..<max(1, repetitions) {
                 let clock = PhaseClock()
@@ -60,7 +60,7 @@ struct UploadLoad: ParsableCommand, Sendable {
                     options: options, progress: clock.handler)
                 clock.mark(\.end)
                 cpu.append(((processCPUSeconds() - cpuBefore) * 1000).rounded() / 1000)
-                growth.append(max(0, sampler.stop() - before) >> 20)
+                growth.append((Double(max(0, sampler.stop() - before)) / Double(1 << 20) * 10).rounded() / 10)
                 phases.append(clock.phases)
             }
             await client.close()
@@ -129,6 +129,6 @@ struct UploadReport: JSONLine {
     var transferSeconds: [Double]
     var serverSeconds: [Double]
     var cpuSeconds: [Double]
-    var rssGrowthMib: [Int]
+    var rssGrowthMib: [Double]
     var peakRssMib: Int
 }
