@@ -16,6 +16,11 @@ let package = Package(
         .package(path: ".."),
         // The default trait needs a repository the mirror lacks; MallocInterposer resolves.
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]),
+        // The same versions the main package resolves (the load generators' command line and
+        // the bare AsyncHTTPClient loop).
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         // libyaml itself, for the cold-resolution floor (what parsing the fixture costs before any
@@ -43,11 +48,14 @@ let package = Package(
             path: "Benchmarks/FactoryBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // What more than one benchmark target needs: resident-memory sampling, test files.
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         // Uploads (issue 6): the client and the in-process emulator (Hummingbird) on loopback; run
         // it alone with `swift package benchmark --target UploadBenchmarks` (writes a 1 GiB temp file).
         .executableTarget(
             name: "UploadBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "PixelClient", package: parentPackage),
                 .product(name: "PixelEmulator", package: parentPackage),
@@ -56,6 +64,23 @@ let package = Package(
             path: "Benchmarks/UploadBenchmarks",
             exclude: ["upload_anchor.py"],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Requests and uploads against a server in another process (issue 15): plain load
+        // generators, not ordo-one benchmarks, so `Benchmarks/run` can run them for a fixed time
+        // with many requests in flight, under valgrind, and next to wrk, curl and pixel-client.
+        // They do not link the Benchmark harness (nor its malloc interposer).
+        .executableTarget(
+            name: "RequestLoad",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "PixelClient", package: parentPackage),
+                .product(name: "Settings", package: parentPackage),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            path: "Benchmarks/RequestLoad"
         ),
     ]
 )

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import PixelClient
 import PixelEmulator
@@ -13,6 +14,50 @@ import Testing
         query["name"] = nil as String?
         query["empty"] = [Int]()
         #expect(query.encoded == "extended=true&ids=1%2C2%2C3&tags=a+b%2C%C3%B8")
+    }
+
+    @Test func formEncodingMatchesFoundationsPercentEncodingWithSpacesAsPlus() {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~ ")
+        let everyASCII = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        let samples = [
+            "", "false", "plain-Text_1.2~3", "a b", "a+b", "100%", "x=1&y=2", "/users/oidc/", "ø", "Bjørnøya Svalbard",
+            "日本語", "e\u{301}", "👩‍💻 dev", "?#[]@!$'()*,;", everyASCII,
+        ]
+        for text in samples {
+            let foundation = (text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text).replacingOccurrences(of: " ", with: "+")
+            #expect(QueryItems.escape(text) == foundation, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func requestIDsAreRandomVersion4UUIDsInLowerCase() throws {
+        #expect(RequestID.text(high: 0x1b4e_28ba_2fa1_41d2, low: 0x883f_0016_d3cc_a427) == "1b4e28ba-2fa1-41d2-883f-0016d3cca427")
+        var seen = Set<String>()
+        for _ in 0..<1_000 {
+            let id = RequestID.make()
+            let uuid = try #require(UUID(uuidString: id))
+            #expect(uuid.uuidString.lowercased() == id)
+            #expect(uuid.uuid.6 >> 4 == 4)
+            #expect(uuid.uuid.8 >> 6 == 0b10)
+            seen.insert(id)
+        }
+        #expect(seen.count == 1_000)
+    }
+
+    @Test(arguments: [
+        ("2026-11-25T12:00:00Z", 1_795_608_000.0), ("2026-11-25T12:00:00.123456Z", 1_795_608_000.123456),
+        ("2026-11-25T12:00:00.123456", 1_795_608_000.123456), ("2026-11-25T12:00:00", 1_795_608_000.0),
+        ("2026-11-25T13:00:00+01:00", 1_795_608_000.0), ("2026-11-25T06:30:00-05:30", 1_795_608_000.0),
+        (" 2026-11-25T12:00:00Z", 1_795_608_000.0), ("2026-11-25T12:00:00 Z", 1_795_608_000.0),
+    ])
+    func timestampsDecodeInEveryShapeServersSend(text: String, secondsSince1970: Double) throws {
+        let date = try #require(PixelJSON.parseISO8601(text))
+        #expect(abs(date.timeIntervalSince1970 - secondsSince1970) < 1e-6)
+    }
+
+    @Test func textThatIsNoTimestampDecodesToNoDate() {
+        for text in ["", "garbage", "2026-13-01T00:00:00Z", "2026-11-25", "2026-11-25T12:00Z", "20261125T120000Z"] {
+            #expect(PixelJSON.parseISO8601(text) == nil, "\(text.debugDescription)")
+        }
     }
 
     @Test func pathsAreAppendedAfterTheTenantSegment() {
@@ -89,6 +134,20 @@ import Testing
         #expect(error.code == .insecureTransport)
         #expect(!error.description.contains(clientSentinelPassword))
         await client.close()
+    }
+
+    @Test func urlsThatOnlyLookLikeTheConfiguredLoopbackBaseStillNeverGetCredentials() async throws {
+        let settings = PixelSettings(
+            username: "u", password: Secret(clientSentinelPassword), tenant: "t", authServerURLOverride: "http://127.0.0.1:9",
+            apiURLOverride: "http://127.0.0.1:9/t")
+        let transport = try HTTPTransport(settings: settings, environment: [:])
+        for url in ["http://127.0.0.1:9.evil.example/t/x", "http://127.0.0.1:9@evil.example/t/x", "http://evil.example/t/x", "http://127.0.0.1.evil.example:9/t"] {
+            let error = await #expect(throws: PixelError.self, "\(url)") {
+                try await transport.execute(HTTPClientRequest(url: url), kind: .api, carriesCredentials: true, logger: .pixelSilent)
+            }
+            #expect(error?.code == .insecureTransport, "\(url)")
+        }
+        await transport.shutDown()
     }
 
     @Test func allowInsecureHTTPLetsPlainHTTPThrough() async throws {

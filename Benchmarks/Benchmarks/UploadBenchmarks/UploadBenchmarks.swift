@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import PixelClient
 import PixelEmulator
@@ -34,6 +35,11 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
+/// Growth of the resident set during the measured upload alone, in MiB. The built-in
+/// "Memory Δ (resident peak)" counts from before the benchmark closure runs, so it also holds
+/// the emulator's start, the client, the test file's writing and the warm-up upload.
+let uploadResidentGrowth = BenchmarkMetric.custom("Upload RSS growth (MiB)", polarity: .prefersSmaller, useScalingFactor: false)
+
 /// One iteration and no harness warm-up iterations (uploadGigabyte does its own small warm-up).
 var gigabyteUpload: Benchmark.Configuration {
     .init(
@@ -56,7 +62,7 @@ func uploadGigabyte(_ benchmark: Benchmark, authURL: String, apiURL: String) asy
     let settings = PixelSettings(
         username: "demo@example.com", password: Secret("demo-password"), tenant: "demo",
         authServerURLOverride: authURL, apiURLOverride: apiURL, uploadTimeout: .seconds(600))
-    let client = try PixelAsyncClient(settings: settings, options: PixelClientOptions(environment: [:]))
+    let client = try PixelAsyncClient(settings: settings, hooks: PixelClientHooks(proxyEnvironment: [:]))
     do {
         let area = GeoJSONPolygon(exterior: [(10.0, 59.0), (11.0, 59.0), (11.0, 60.0), (10.0, 60.0)])
         let project = try await client.createProject(name: "bench", description: "", areaOfInterest: area)
@@ -81,24 +87,4 @@ func uploadGigabyte(_ benchmark: Benchmark, authURL: String, apiURL: String) asy
         throw error
     }
     await client.close()
-}
-
-/// Writes `size` bytes 1 MiB at a time (never the whole file in memory).
-func writePseudoRandomFile(_ url: URL, size: Int) {
-    FileManager.default.createFile(atPath: url.path, contents: nil)
-    guard let handle = try? FileHandle(forWritingTo: url) else { return }
-    defer { try? handle.close() }
-    var state: UInt64 = 0x1234_5678
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    for _ in 0..<(size >> 20) {
-        for index in stride(from: 0, to: chunk.count, by: 8) {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var word = state ^ (state >> 31)
-            for offset in index..<(index + 8) {
-                chunk[offset] = UInt8(truncatingIfNeeded: word)
-                word >>= 8
-            }
-        }
-        try? handle.write(contentsOf: chunk)
-    }
 }

@@ -42,7 +42,7 @@ struct TokenEndpointClient: Sendable {
     }
 
     private func request(grant: PixelTokenGrant, form: [(String, String)]) async throws(PixelError) -> Grant {
-        let requestID = UUID().uuidString.lowercased()
+        let requestID = RequestID.make()
         var request = HTTPClientRequest(url: endpoint)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")

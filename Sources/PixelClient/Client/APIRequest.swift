@@ -26,7 +26,7 @@ package struct APIRequest: Sendable {
     package func withJSONBody(_ value: some Encodable & Sendable, sensitive: Bool = false) throws(PixelError) -> APIRequest {
         var copy = self
         do {
-            let data = try PixelJSON.makeEncoder().encode(value)
+            let data = try PixelJSON.encoder.encode(value)
             copy.body = ByteBuffer(bytes: data)
             copy.sensitive = sensitive
             copy.bodyForErrors = sensitive ? nil : String(decoding: data, as: UTF8.self)

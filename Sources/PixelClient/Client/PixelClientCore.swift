@@ -144,7 +144,7 @@ public final class PixelClientCore: Sendable {
     }
 
     private func sendLeased(_ request: APIRequest) async throws(PixelError) -> TransportResponse {
-        let requestID = UUID().uuidString.lowercased()
+        let requestID = RequestID.make()
         let url = request.url(base: settings.apiBaseURL)
         let method = request.method.rawValue
         let maxAttempts = RetryPolicy.isIdempotent(method) ? retryPolicy.maxAttempts : 1
@@ -216,7 +216,7 @@ public final class PixelClientCore: Sendable {
     package func perform<Response: Decodable>(_ request: APIRequest, as type: Response.Type = Response.self) async throws(PixelError) -> Response {
         let response = try await perform(request)
         do {
-            return try PixelJSON.makeDecoder().decode(Response.self, from: Data(buffer: response.body))
+            return try PixelJSON.decoder.decode(Response.self, from: Data(buffer: response.body))
         } catch {
             throw PixelError(
                 code: .decoding, message: "The response is not a valid \(Response.self).",

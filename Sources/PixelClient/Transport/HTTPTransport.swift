@@ -33,6 +33,10 @@ package final class HTTPTransport: Sendable {
     private let shutDownStarted = Atomic<Bool>(false)
     let timeouts: (api: Duration, upload: Duration, token: Duration)
     let allowInsecureHTTP: Bool
+    /// The API's and Keycloak's base URLs, each ending in `/`, that passed the credentials check
+    /// once. A URL that starts with one of them has its scheme and host (the `/` ends the
+    /// authority at the latest), so every API call and token fetch is vetted without parsing it.
+    private let vettedCredentialPrefixes: [String]
     /// The largest response body read into memory (API responses are JSON lists, never files).
     let maxResponseBytes = 256 * 1024 * 1024
 
@@ -61,6 +65,9 @@ package final class HTTPTransport: Sendable {
         self.proxy = proxy
         self.timeouts = (settings.apiTimeout, settings.uploadTimeout, settings.tokenTimeout)
         self.allowInsecureHTTP = settings.allowInsecureHTTP
+        self.vettedCredentialPrefixes = [settings.apiBaseURL, settings.keycloakBaseURL]
+            .map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            .filter(TransportSecurity.isSafeForCredentials)
     }
 
     /// A transport dropped without ``shutDown()`` (a registry or core released without closing,
@@ -80,7 +87,7 @@ package final class HTTPTransport: Sendable {
     package func execute(
         _ request: HTTPClientRequest, kind: TrafficKind, carriesCredentials: Bool, logger: Logger
     ) async throws(PixelError) -> TransportResponse {
-        if carriesCredentials, !allowInsecureHTTP, !TransportSecurity.isSafeForCredentials(request.url) {
+        if carriesCredentials, !allowInsecureHTTP, !mayCarryCredentials(request.url) {
             throw PixelError(
                 code: .insecureTransport,
                 message: "Refusing to send credentials over plain http:// to a non-loopback host. "
@@ -101,6 +108,11 @@ package final class HTTPTransport: Sendable {
         } catch {
             throw mapError(error, request: request, kind: kind, timeout: timeout, proxy: proxy)
         }
+    }
+
+    /// `https://`, or `http://` to a loopback host: by prefix for the configured base URLs, else parsed.
+    private func mayCarryCredentials(_ url: String) -> Bool {
+        vettedCredentialPrefixes.contains { url.utf8.starts(with: $0.utf8) } || TransportSecurity.isSafeForCredentials(url)
     }
 
     /// The pool for `url`, and the proxy it goes through (`nil`: direct).

@@ -32,7 +32,7 @@ package struct ObjectStoreClient: Sendable {
         request.headers = headers
         request.headers.remove(name: "Authorization")
         request.headers.replaceOrAdd(name: "User-Agent", value: PixelUserAgent.value)
-        let requestID = headers.first(name: "X-Request-ID") ?? UUID().uuidString.lowercased()
+        let requestID = headers.first(name: "X-Request-ID") ?? RequestID.make()
         request.headers.replaceOrAdd(name: "X-Request-ID", value: requestID)
         do {
             request.body = try makeBody()

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Query parameters encoded the way pixel-client does: booleans as `true`/`false`, lists
 /// comma-joined into one value, `nil` left out, spaces as `+`, UTF-8 percent-encoding.
 ///
@@ -52,11 +50,38 @@ package struct QueryItems: Sendable, Equatable {
         items.map { "\(Self.escape($0.name))=\(Self.escape($0.value))" }.joined(separator: "&")
     }
 
-    private static let unreserved: CharacterSet = {
-        CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~ ")
-    }()
+    /// Form encoding of one name or value: unreserved ASCII (`A–Z a–z 0–9 - . _ ~`) as is, a space
+    /// as `+`, every other UTF-8 byte as `%XX` (upper-case hex). Text with nothing to encode comes
+    /// back as is.
+    package static func escape(_ text: String) -> String {
+        if text.utf8.allSatisfy({ isUnreserved($0) }) { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                bytes.append(byte)
+            } else if byte == UInt8(ascii: " ") {
+                bytes.append(UInt8(ascii: "+"))
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hexDigit(byte >> 4))
+                bytes.append(hexDigit(byte & 0x0F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
-    static func escape(_ text: String) -> String {
-        (text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text).replacingOccurrences(of: " ", with: "+")
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
     }
 }

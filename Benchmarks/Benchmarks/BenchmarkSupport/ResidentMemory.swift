@@ -1,16 +1,10 @@
-import Benchmark
 import Foundation
 import Synchronization
 
-/// Growth of the resident set during the measured upload alone, in MiB. The built-in
-/// "Memory Δ (resident peak)" counts from before the benchmark closure runs, so it also holds
-/// the emulator's start, the client, the test file's writing and the warm-up upload.
-let uploadResidentGrowth = BenchmarkMetric.custom("Upload RSS growth (MiB)", polarity: .prefersSmaller, useScalingFactor: false)
-
 /// Resident set size of this process in bytes, from the second field of `/proc/self/statm`
 /// (0 where there is none). Reads into a stack buffer and parses by hand so that sampling every
-/// 2 ms does not add mallocs to the benchmark's malloc count.
-func residentBytes() -> Int {
+/// 2 ms does not add mallocs to a benchmark's malloc count.
+public func residentBytes() -> Int {
     let descriptor = open("/proc/self/statm", O_RDONLY)
     guard descriptor >= 0 else { return 0 }
     defer { close(descriptor) }
@@ -31,12 +25,25 @@ func residentBytes() -> Int {
     }
 }
 
+/// The kernel's high-water mark of this process's resident set (`VmHWM` in `/proc/self/status`),
+/// in bytes; 0 where there is none. Allocates: call it outside measured regions.
+public func peakResidentBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Int($0) } ?? 0
+        return kilobytes * 1024
+    }
+    return 0
+}
+
 /// Samples the resident set size every 2 ms on a plain thread until stopped, keeping the peak.
-final class ResidentPeakSampler: Sendable {
+public final class ResidentPeakSampler: Sendable {
     private let peak = Atomic<Int>(0)
     private let stopped = Atomic<Bool>(false)
 
-    func start() {
+    public init() {}
+
+    public func start() {
         peak.store(residentBytes(), ordering: .relaxed)
         Thread { [self] in
             while !stopped.load(ordering: .relaxed) {
@@ -48,8 +55,16 @@ final class ResidentPeakSampler: Sendable {
     }
 
     /// Stops sampling and returns the peak seen.
-    func stop() -> Int {
+    public func stop() -> Int {
         stopped.store(true, ordering: .relaxed)
         return max(peak.load(ordering: .relaxed), residentBytes())
     }
+}
+
+/// User plus system CPU time this process has used so far, in seconds.
+public func processCPUSeconds() -> Double {
+    var usage = rusage()
+    guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }

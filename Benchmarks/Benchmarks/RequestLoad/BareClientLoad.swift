@@ -1,0 +1,75 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOFoundationCompat
+import PixelClient
+
+/// `bare`: the ceiling for any client built on AsyncHTTPClient. One `HTTPClient` configured as
+/// PixelClient's transport configures its own (same event loops, no redirects, decompression),
+/// one token fetched up front, and one request value built once with the same headers PixelClient
+/// sends (the `X-Request-ID` value is fixed, so the bytes on the wire match without the cost of
+/// making an id). Each request's body is collected and decoded into the same model with a decoder
+/// configured as PixelClient's and built once. No leases, retries, token checks or logging.
+struct BareClientLoad: ParsableCommand, Sendable {
+    static let configuration = CommandConfiguration(commandName: "bare", abstract: "A bare AsyncHTTPClient loop: the same request, the same model.")
+
+    @OptionGroup var server: ServerOptions
+    @OptionGroup var shape: LoadShape
+
+    func run() throws { try runToCompletion(execute) }
+
+    func execute() async throws {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        configuration.decompression = .enabled(limit: .ratio(200))
+        configuration.timeout = .init(connect: .seconds(5), read: nil)
+        let http = HTTPClient(eventLoopGroupProvider: .shared(HTTPClient.defaultEventLoopGroup), configuration: configuration)
+        do {
+            let token = try await Self.fetchToken(http, authURL: server.authURL)
+            var request = HTTPClientRequest(url: server.apiURL + shape.target.pathAndQuery(projectID: shape.projectID))
+            request.headers.add(name: "X-Request-ID", value: "6f1c1a2e-4b7d-4e55-9a53-0c2f8d7e9b10")
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+            request.headers.add(name: "Accept", value: "application/json")
+            request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
+            request.headers.add(name: "User-Agent", value: "PixelClient-Swift/1.0")
+            let decoder = BareDecoding.makeDecoder()
+            let target = shape.target
+            let results = await runAsyncClosedLoop(phases: shape.phases, inFlight: shape.inFlight) { [request] in
+                let response = try await http.execute(request, timeout: .seconds(10))
+                let body = try await response.body.collect(upTo: 256 << 20)
+                guard response.status == .ok else { throw BareFailure(status: Int(response.status.code)) }
+                switch target {
+                case .me: _ = try decoder.decode(User.self, from: Data(buffer: body))
+                case .project: _ = try decoder.decode(Project.self, from: Data(buffer: body))
+                }
+            }
+            try await http.shutdown()
+            try shape.report(client: "AsyncHTTPClient bare loop", server: server, results)
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+    }
+
+    /// The password grant against the emulator's Keycloak endpoint (demo account).
+    static func fetchToken(_ http: HTTPClient, authURL: String) async throws -> String {
+        var request = HTTPClientRequest(url: authURL + "/realms/demo/protocol/openid-connect/token")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        request.body = .bytes(
+            ByteBuffer(string: "client_id=frontend&username=demo%40example.com&password=demo-password&scope=openid+email+profile&grant_type=password"))
+        let response = try await http.execute(request, timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        guard response.status == .ok,
+            let object = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any],
+            let token = object["access_token"] as? String
+        else { throw BareFailure(status: Int(response.status.code)) }
+        return token
+    }
+}
+
+struct BareFailure: Error, CustomStringConvertible {
+    var status: Int
+    var description: String { "HTTP \(status)" }
+}
