@@ -42,3 +42,24 @@ struct CollectionTypeArgument: ExpressibleByArgument, Sendable {
         [DataCollectionType.image, .raster, .rgb, .dtm, .dsm, .pointCloud].map(\.rawValue)
     }
 }
+
+/// `--metadata key=value`: one JSON metadata entry. The value is sent as a number when it reads
+/// as one, as null for `null`, and as text otherwise.
+struct MetadataEntry: ExpressibleByArgument, Sendable {
+    var key: String
+    var value: JSONValue
+
+    init?(argument: String) {
+        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else { return nil }
+        key = String(argument[..<equals])
+        let text = String(argument[argument.index(after: equals)...])
+        if text == "null" {
+            value = .null
+        } else if let number = Double(text), number.isFinite {
+            value = .number(number)
+        } else {
+            value = .string(text)
+        }
+    }
+}
+

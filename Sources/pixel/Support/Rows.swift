@@ -31,7 +31,7 @@ enum Render {
     }
 
     /// `Deleted project 5.` or the server's answer as JSON.
-    static func deleted(_ what: String, _ result: DeletionResult, json: Bool) throws {
+    static func deleted(_ what: String, _ result: any Encodable, json: Bool) throws {
         if json { return try JSONOutput.print(result) }
         Console.standardOutput.line("Deleted \(what).")
     }
