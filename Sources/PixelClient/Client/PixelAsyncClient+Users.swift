@@ -21,6 +21,6 @@ extension PixelAsyncClient {
     /// Updates a Keycloak user (`PUT /users/oidc/{id}/`). Only set fields are sent.
     public func updateOIDCUser(_ id: UserID, _ update: OIDCUserUpdate) async throws(PixelError) -> User {
         guard !update.isEmpty else { throw .invalidInput("updateOIDCUser needs at least one field to change.") }
-        return try await send(.PUT, "/users/oidc/\(QueryItems.escape(id.rawValue))/", body: update, sensitive: true)
+        return try await send(.PUT, "/users/oidc/\(id)/", body: update, sensitive: true)
     }
 }

@@ -45,6 +45,7 @@ public enum PixelResourceTag {
     public enum JobGroup {}
     public enum UploadJob {}
     public enum Attachment {}
+    public enum User {}
 }
 
 public typealias ProjectID = PixelID<PixelResourceTag.Project>
@@ -57,25 +58,5 @@ public typealias JobGroupID = PixelID<PixelResourceTag.JobGroup>
 public typealias UploadJobID = PixelID<PixelResourceTag.UploadJob>
 public typealias AttachmentID = PixelID<PixelResourceTag.Attachment>
 
-/// A user id: Keycloak ids are UUID strings, older deployments send integers; both decode.
-public struct UserID: Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
-    public var rawValue: String
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            rawValue = text
-        } else {
-            rawValue = String(try container.decode(Int.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
-}
+/// An OIDC user's id, an integer like every other Pixel id (`PUT /users/oidc/{id}/`).
+public typealias UserID = PixelID<PixelResourceTag.User>
