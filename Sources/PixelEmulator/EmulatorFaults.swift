@@ -8,6 +8,9 @@ public enum EmulatorFault: Sendable, Hashable {
     case connectionReset
     /// Wait this long, then handle the request normally.
     case delay(Duration)
+    /// Answer with this status and a FastAPI-style validation body whose `input` is the request
+    /// body, as a real server does for a body it rejects as a whole (secrets included).
+    case echoRequestBody(Int)
 }
 
 /// Fault injection and token switches for a running ``PixelEmulator``.

@@ -71,7 +71,7 @@ public struct PixelAsyncClient: Sendable {
         try await send(APIRequest(method, path, query: query))
     }
 
-    func send<Response: Decodable>(_ method: HTTPMethod, _ path: String, query: QueryItems = QueryItems(), body: some Encodable & Sendable, sensitive: Bool = false, as type: Response.Type = Response.self) async throws(PixelError) -> Response {
-        try await send(APIRequest(method, path, query: query).withJSONBody(body, sensitive: sensitive))
+    func send<Response: Decodable>(_ method: HTTPMethod, _ path: String, query: QueryItems = QueryItems(), body: some Encodable & Sendable, as type: Response.Type = Response.self) async throws(PixelError) -> Response {
+        try await send(APIRequest(method, path, query: query).withJSONBody(body))
     }
 }
