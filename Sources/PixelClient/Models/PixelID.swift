@@ -46,6 +46,8 @@ public enum PixelResourceTag {
     public enum UploadJob {}
     public enum Attachment {}
     public enum User {}
+    public enum OptimizedRaster {}
+    public enum OptimizedPointCloud {}
 }
 
 public typealias ProjectID = PixelID<PixelResourceTag.Project>
@@ -57,6 +59,8 @@ public typealias JobID = PixelID<PixelResourceTag.Job>
 public typealias JobGroupID = PixelID<PixelResourceTag.JobGroup>
 public typealias UploadJobID = PixelID<PixelResourceTag.UploadJob>
 public typealias AttachmentID = PixelID<PixelResourceTag.Attachment>
+public typealias OptimizedRasterID = PixelID<PixelResourceTag.OptimizedRaster>
+public typealias OptimizedPointCloudID = PixelID<PixelResourceTag.OptimizedPointCloud>
 
 /// An OIDC user's id, an integer like every other Pixel id (`PUT /users/oidc/{id}/`).
 public typealias UserID = PixelID<PixelResourceTag.User>
