@@ -48,6 +48,7 @@ public enum PixelResourceTag {
     public enum User {}
     public enum OptimizedRaster {}
     public enum OptimizedPointCloud {}
+    public enum ArcGISService {}
 }
 
 public typealias ProjectID = PixelID<PixelResourceTag.Project>
@@ -61,6 +62,7 @@ public typealias UploadJobID = PixelID<PixelResourceTag.UploadJob>
 public typealias AttachmentID = PixelID<PixelResourceTag.Attachment>
 public typealias OptimizedRasterID = PixelID<PixelResourceTag.OptimizedRaster>
 public typealias OptimizedPointCloudID = PixelID<PixelResourceTag.OptimizedPointCloud>
+public typealias ArcGISServiceID = PixelID<PixelResourceTag.ArcGISService>
 
 /// An OIDC user's id, an integer like every other Pixel id (`PUT /users/oidc/{id}/`).
 public typealias UserID = PixelID<PixelResourceTag.User>

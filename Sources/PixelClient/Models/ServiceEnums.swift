@@ -118,3 +118,55 @@ public enum OverviewResampling: PixelOpenEnum {
         }
     }
 }
+
+/// What an ArcGIS service publishes: a Feature service (image collections) or an Image service (raster collections).
+public enum ArcGISServiceType: PixelOpenEnum {
+    /// `Feature`
+    case feature
+    /// `Image`
+    case image
+    /// A value this client version does not know.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "Feature": self = .feature
+        case "Image": self = .image
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .feature: "Feature"
+        case .image: "Image"
+        case .unknown(let value): value
+        }
+    }
+}
+
+/// Which version of each image a Feature service shows.
+public enum ImageProcessedType: PixelOpenEnum {
+    /// `original`
+    case original
+    /// `blurred`
+    case blurred
+    /// A value this client version does not know.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "original": self = .original
+        case "blurred": self = .blurred
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .original: "original"
+        case .blurred: "blurred"
+        case .unknown(let value): value
+        }
+    }
+}
