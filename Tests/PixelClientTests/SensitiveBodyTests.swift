@@ -4,7 +4,7 @@ import PixelEmulator
 import Settings
 import Testing
 
-/// OIDC user bodies are sensitive: the sentinel password never reaches an
+/// OIDC user bodies and harvest credentials are sensitive: the sentinel password never reaches an
 /// error, a log line (at trace level) or an event, even when the server echoes the body back.
 @Suite struct SensitiveBodyTests {
     static let apiKeySentinel = "S3NT1NEL-api-key"
@@ -25,6 +25,14 @@ import Testing
 
     private static var user: OIDCUserCreate {
         OIDCUserCreate(firstName: "Sam", lastName: "Sentinel", email: "sam@example.com", password: Secret(clientSentinelPassword), userType: .viewer)
+    }
+
+    private static var harvest: HarvestServiceCreate {
+        HarvestServiceCreate(
+            name: "Roads", description: "", url: HarvestTests.url,
+            auth: HarvestAuth(
+                credentials: HarvestCredentials(username: "harvester", password: Secret(clientSentinelPassword)),
+                apiKey: HarvestAPIKey(apiKey: Secret(apiKeySentinel))))
     }
 
     private static func expectClean(_ error: PixelError?, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -72,17 +80,52 @@ import Testing
         #expect(!events.joined().contains(clientSentinelPassword))
     }
 
+    @Test func harvestCredentialsAndAPIKeysAppearNowhere() async throws {
+        let (logs, events) = try await withWatchedClient { emulator, client in
+            let (project, dc) = try await client.makeCollection(.image)
+            let service = try await client.createHarvestService(project: project, dataCollection: dc, Self.harvest)
+            #expect(!String(describing: service).contains(clientSentinelPassword))
+            let update = HarvestServiceUpdate(auth: Self.harvest.auth)
+            _ = try await client.updateHarvestService(project: project, dataCollection: dc, id: service.id, update)
+
+            let path = "/demo/projects/\(project)/data_collections/\(dc)/harvest_services/"
+            emulator.faults.failNext(1, method: "POST", pathPrefix: path, with: .echoRequestBody(422))
+            Self.expectClean(await #expect(throws: PixelError.self) { try await client.createHarvestService(project: project, dataCollection: dc, Self.harvest) })
+            emulator.faults.failNext(1, method: "PUT", pathPrefix: path, with: .echoRequestBody(400))
+            Self.expectClean(await #expect(throws: PixelError.self) {
+                try await client.updateHarvestService(project: project, dataCollection: dc, id: service.id, update)
+            })
+            // A password with JSON escapes is blanked out of the echo too.
+            let quoted = "pa\"ss\\word-\(clientSentinelPassword)"
+            var tricky = Self.harvest
+            tricky.auth.credentials?.password = Secret(quoted)
+            emulator.faults.failNext(1, method: "POST", pathPrefix: path, with: .echoRequestBody(422))
+            let escaped = await #expect(throws: PixelError.self) { try await client.createHarvestService(project: project, dataCollection: dc, tricky) }
+            Self.expectClean(escaped)
+            #expect(escaped?.detail?.contains("pa\\\"ss") == false)
+        }
+        #expect(logs.contains("harvest_services"))
+        #expect(!logs.contains(clientSentinelPassword) && !logs.contains(Self.apiKeySentinel))
+        #expect(!events.joined().contains(clientSentinelPassword))
+    }
+
     @Test func theBlockingFormsKeepTheSecretsOutToo() async throws {
         let (logs, _) = try await withWatchedClient { emulator, asyncClient in
+            let (project, dc) = try await asyncClient.makeCollection(.image)
             let client = asyncClient.blocking
             try await onPlainThread {
                 let user = try client.createOIDCUser(Self.user)
                 _ = try client.updateOIDCUser(try #require(user.id), OIDCUserUpdate(password: Secret(clientSentinelPassword)))
                 emulator.faults.failNext(1, method: "POST", pathPrefix: "/demo/users/oidc/", with: .echoRequestBody(422))
                 Self.expectClean(#expect(throws: PixelError.self) { try client.createOIDCUser(Self.user) })
+                let service = try client.createHarvestService(project: project, dataCollection: dc, Self.harvest)
+                emulator.faults.failNext(1, method: "PUT", pathPrefix: "/demo/projects/", with: .echoRequestBody(422))
+                Self.expectClean(#expect(throws: PixelError.self) {
+                    try client.updateHarvestService(project: project, dataCollection: dc, id: service.id, HarvestServiceUpdate(auth: Self.harvest.auth))
+                })
             }
         }
-        #expect(!logs.contains(clientSentinelPassword))
+        #expect(!logs.contains(clientSentinelPassword) && !logs.contains(Self.apiKeySentinel))
     }
 
     @Test func redactionBlanksEverySecretInEveryTextOfAnError() {

@@ -49,6 +49,8 @@ public enum PixelResourceTag {
     public enum OptimizedRaster {}
     public enum OptimizedPointCloud {}
     public enum ArcGISService {}
+    public enum HarvestService {}
+    public enum HarvestTask {}
 }
 
 public typealias ProjectID = PixelID<PixelResourceTag.Project>
@@ -63,6 +65,8 @@ public typealias AttachmentID = PixelID<PixelResourceTag.Attachment>
 public typealias OptimizedRasterID = PixelID<PixelResourceTag.OptimizedRaster>
 public typealias OptimizedPointCloudID = PixelID<PixelResourceTag.OptimizedPointCloud>
 public typealias ArcGISServiceID = PixelID<PixelResourceTag.ArcGISService>
+public typealias HarvestServiceID = PixelID<PixelResourceTag.HarvestService>
+public typealias HarvestTaskID = PixelID<PixelResourceTag.HarvestTask>
 
 /// An OIDC user's id, an integer like every other Pixel id (`PUT /users/oidc/{id}/`).
 public typealias UserID = PixelID<PixelResourceTag.User>
