@@ -51,6 +51,8 @@ public enum PixelResourceTag {
     public enum ArcGISService {}
     public enum HarvestService {}
     public enum HarvestTask {}
+    public enum AnalysisService {}
+    public enum AnalysisTask {}
 }
 
 public typealias ProjectID = PixelID<PixelResourceTag.Project>
@@ -67,6 +69,8 @@ public typealias OptimizedPointCloudID = PixelID<PixelResourceTag.OptimizedPoint
 public typealias ArcGISServiceID = PixelID<PixelResourceTag.ArcGISService>
 public typealias HarvestServiceID = PixelID<PixelResourceTag.HarvestService>
 public typealias HarvestTaskID = PixelID<PixelResourceTag.HarvestTask>
+public typealias AnalysisServiceID = PixelID<PixelResourceTag.AnalysisService>
+public typealias AnalysisTaskID = PixelID<PixelResourceTag.AnalysisTask>
 
 /// An OIDC user's id, an integer like every other Pixel id (`PUT /users/oidc/{id}/`).
 public typealias UserID = PixelID<PixelResourceTag.User>

@@ -170,3 +170,45 @@ public enum ImageProcessedType: PixelOpenEnum {
         }
     }
 }
+
+/// The state of an analysis task.
+public enum AnalysisTaskStatus: PixelOpenEnum {
+    /// `REVOKED`
+    case revoked
+    /// `PENDING`
+    case pending
+    /// `SCHEDULED`
+    case scheduled
+    /// `RUNNING`
+    case running
+    /// `SUCCESS`
+    case success
+    /// `FAILED`
+    case failed
+    /// A value this client version does not know.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "REVOKED": self = .revoked
+        case "PENDING": self = .pending
+        case "SCHEDULED": self = .scheduled
+        case "RUNNING": self = .running
+        case "SUCCESS": self = .success
+        case "FAILED": self = .failed
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .revoked: "REVOKED"
+        case .pending: "PENDING"
+        case .scheduled: "SCHEDULED"
+        case .running: "RUNNING"
+        case .success: "SUCCESS"
+        case .failed: "FAILED"
+        case .unknown(let value): value
+        }
+    }
+}
