@@ -237,7 +237,7 @@ public struct PixelClient: Sendable {
 
     /// What can be searched for `target`. Blocking form of ``PixelAsyncClient/searchInfo(on:)``.
     @available(*, noasync)
-    public func searchInfo(on target: SearchTarget) throws(PixelError) -> JSONValue {
+    public func searchInfo(on target: SearchTarget) throws(PixelError) -> SearchInfo {
         try run { client async throws(PixelError) in try await client.searchInfo(on: target) }
     }
 
@@ -245,6 +245,12 @@ public struct PixelClient: Sendable {
     @available(*, noasync)
     public func search(_ query: SearchQuery) throws(PixelError) -> SearchResponse {
         try run { client async throws(PixelError) in try await client.search(query) }
+    }
+
+    /// One page of search results decoded as `type`. Blocking form of ``PixelAsyncClient/search(_:as:)``.
+    @available(*, noasync)
+    public func search<Result: Decodable & Sendable>(_ query: SearchQuery, as type: Result.Type) throws(PixelError) -> SearchPage<Result> {
+        try run { client async throws(PixelError) in try await client.search(query, as: type) }
     }
 
 
@@ -258,6 +264,11 @@ public struct PixelClient: Sendable {
     /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateSearch(_:pageSize:)``.
     public func paginateSearch(_ query: SearchQuery, pageSize: Int = 100) -> PixelPageSequence<JSONValue> {
         PixelPageSequence(pages: async.paginateSearch(query, pageSize: pageSize))
+    }
+
+    /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateSearch(_:as:pageSize:)``.
+    public func paginateSearch<Result: Decodable & Sendable>(_ query: SearchQuery, as type: Result.Type, pageSize: Int = 100) -> PixelPageSequence<Result> {
+        PixelPageSequence(pages: async.paginateSearch(query, as: type, pageSize: pageSize))
     }
 
 }
