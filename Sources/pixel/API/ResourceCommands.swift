@@ -66,7 +66,7 @@ struct ResourceCommand<Kind: ResourceCommandKind>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: Kind.commandName,
-            abstract: "List, read, tag, delete and upload \(Kind.plural).",
+            abstract: "List, read, tag, move, delete and upload \(Kind.plural).",
             subcommands: [List.self, Get.self, Update.self, Move.self, Delete.self, Upload.self] + Kind.extraSubcommands)
     }
 
@@ -234,7 +234,7 @@ struct ImageMetadataCommand: AsyncParsableCommand {
         if output.json { return try JSONOutput.print(metadata) }
         var table = TextTable(["key", "value"])
         if let fields = metadata.fields { table.append(["fields", try JSONOutput.compact(fields)]) }
-        for (key, value) in (metadata.jsonMetadata ?? [:]).sorted(by: { $0.key < $1.key }) { table.append([key, value.description]) }
+        for (key, value) in (metadata.jsonMetadata ?? [:]).sorted(by: { $0.key < $1.key }) { table.append([key, value.stringValue ?? value.description]) }
         Console.standardOutput.write(table.rendered)
     }
 }
