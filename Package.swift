@@ -140,6 +140,7 @@ let package = Package(
             name: "PixelCLITests",
             dependencies: [
                 "pixel",
+                "PixelClient",
                 "PixelEmulator",
                 .product(name: "Logging", package: "swift-log"),
             ],
