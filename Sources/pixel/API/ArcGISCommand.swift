@@ -6,7 +6,7 @@ struct ArcGISCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arcgis",
         abstract: "Publish data collections as ArcGIS Feature or Image services, and start, stop and refresh them.",
-        subcommands: [GDOUsers.self, List.self, Get.self, Create.self, Update.self, Delete.self, Start.self, Stop.self, Refresh.self]
+        subcommands: [GDOUsers.self, List.self, Get.self, Create.self, Update.self, Delete.self, SwitchCommand<Starting>.self, SwitchCommand<Stopping>.self, Refresh.self]
     )
 
     /// `--type feature|image`.
@@ -173,30 +173,42 @@ struct ArcGISCommand: AsyncParsableCommand {
         }
     }
 
-    struct Start: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start a service and wait until it runs (exit 1 if its job failed or the time ran out).")
-        @OptionGroup var client: ClientOptions
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var service: Service
-        @OptionGroup var waiting: WaitOptions
+    /// `start` or `stop`: what differs between the two commands.
+    protocol Switch: Sendable {
+        static var commandName: String { get }
+        static var abstract: String { get }
+        static func perform(_ client: PixelAsyncClient, _ type: ArcGISServiceType, _ id: ArcGISServiceID, wait: JobWait?) async throws -> ArcGISServiceChange
+    }
 
-        func run() async throws {
-            let ((type, id), wait) = (try service.ids, waiting.wait(defaultSeconds: 1000))
-            let change = try await ClientSession.run(client) { client, _ in try await client.startArcGISService(type, id: id, wait: wait) }
-            try Render.one(change, json: output.json)
+    enum Starting: Switch {
+        static let commandName = "start"
+        static let abstract = "Start a service and wait until it runs (exit 1 if its job failed or the time ran out)."
+        static func perform(_ client: PixelAsyncClient, _ type: ArcGISServiceType, _ id: ArcGISServiceID, wait: JobWait?) async throws -> ArcGISServiceChange {
+            try await client.startArcGISService(type, id: id, wait: wait)
         }
     }
 
-    struct Stop: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop a service and wait until it stopped.")
+    enum Stopping: Switch {
+        static let commandName = "stop"
+        static let abstract = "Stop a service and wait until it stopped."
+        static func perform(_ client: PixelAsyncClient, _ type: ArcGISServiceType, _ id: ArcGISServiceID, wait: JobWait?) async throws -> ArcGISServiceChange {
+            try await client.stopArcGISService(type, id: id, wait: wait)
+        }
+    }
+
+    /// `pixel arcgis start|stop`.
+    struct SwitchCommand<Action: Switch>: AsyncParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(commandName: Action.commandName, abstract: Action.abstract) }
         @OptionGroup var client: ClientOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var service: Service
         @OptionGroup var waiting: WaitOptions
 
+        init() {}
+
         func run() async throws {
             let ((type, id), wait) = (try service.ids, waiting.wait(defaultSeconds: 1000))
-            let change = try await ClientSession.run(client) { client, _ in try await client.stopArcGISService(type, id: id, wait: wait) }
+            let change = try await ClientSession.run(client) { client, _ in try await Action.perform(client, type, id, wait: wait) }
             try Render.one(change, json: output.json)
         }
     }

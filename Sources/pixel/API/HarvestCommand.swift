@@ -75,7 +75,7 @@ struct HarvestCommand: AsyncParsableCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: CollectionListCommand {
         static let configuration = CommandConfiguration(abstract: "List the harvest services of a data collection.")
         @OptionGroup var client: ClientOptions
         @OptionGroup var output: OutputOptions
@@ -83,14 +83,10 @@ struct HarvestCommand: AsyncParsableCommand {
         @OptionGroup var filters: FilterOptions
         @OptionGroup var pages: PageOptions
 
-        func run() async throws {
-            let ((p, dc), filters, paging) = (location.ids, filters.filters, pages.paging)
-            let services = try await ClientSession.run(client) { client, _ in
-                try await paging.fetch { offset, limit in
-                    try await client.listHarvestServices(project: p, dataCollection: dc, filters.params(offset: offset, limit: limit))
-                }
-            }
-            try Render.list(services, json: output.json)
+        static func page(
+            _ client: PixelAsyncClient, _ project: ProjectID, _ dataCollection: DataCollectionID, _ filters: Filters, offset: Int?, limit: Int?
+        ) async throws -> [HarvestService] {
+            try await client.listHarvestServices(project: project, dataCollection: dataCollection, filters.params(offset: offset, limit: limit))
         }
     }
 

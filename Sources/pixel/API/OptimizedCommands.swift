@@ -188,7 +188,7 @@ struct OptimizedCommand<Kind: OptimizedCommandKind>: AsyncParsableCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: CollectionListCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(abstract: "List the optimized copies of a data collection.") }
         @OptionGroup var client: ClientOptions
         @OptionGroup var output: OutputOptions
@@ -198,12 +198,10 @@ struct OptimizedCommand<Kind: OptimizedCommandKind>: AsyncParsableCommand {
 
         init() {}
 
-        func run() async throws {
-            let ((p, dc), filters, paging) = (location.ids, filters.filters, pages.paging)
-            let copies = try await ClientSession.run(client) { client, _ in
-                try await paging.fetch { offset, limit in try await Kind.list(client, p, dc, filters.params(offset: offset, limit: limit)) }
-            }
-            try Render.list(copies, json: output.json)
+        static func page(
+            _ client: PixelAsyncClient, _ project: ProjectID, _ dataCollection: DataCollectionID, _ filters: Filters, offset: Int?, limit: Int?
+        ) async throws -> [Kind.Copy] {
+            try await Kind.list(client, project, dataCollection, filters.params(offset: offset, limit: limit))
         }
     }
 

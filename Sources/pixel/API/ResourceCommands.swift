@@ -72,7 +72,7 @@ struct ResourceCommand<Kind: ResourceCommandKind>: AsyncParsableCommand {
 
     init() {}
 
-    struct List: AsyncParsableCommand {
+    struct List: CollectionListCommand {
         static var configuration: CommandConfiguration { CommandConfiguration(abstract: "List the \(Kind.plural) of a data collection.") }
         @OptionGroup var client: ClientOptions
         @OptionGroup var output: OutputOptions
@@ -82,15 +82,10 @@ struct ResourceCommand<Kind: ResourceCommandKind>: AsyncParsableCommand {
 
         init() {}
 
-        func run() async throws {
-            let ((project, collection), filters, paging) = (location.ids, filters.filters, pages.paging)
-            let items = try await ClientSession.run(client) { client, _ in
-                try await paging.fetch { offset, limit in
-                    let params = Resource.ListFilter(filters.params(offset: offset, limit: limit))
-                    return try await client.list(Resource.self, project: project, dataCollection: collection, params)
-                }
-            }
-            try Render.list(items, json: output.json)
+        static func page(
+            _ client: PixelAsyncClient, _ project: ProjectID, _ dataCollection: DataCollectionID, _ filters: Filters, offset: Int?, limit: Int?
+        ) async throws -> [Resource] {
+            try await client.list(Resource.self, project: project, dataCollection: dataCollection, Resource.ListFilter(filters.params(offset: offset, limit: limit)))
         }
     }
 
