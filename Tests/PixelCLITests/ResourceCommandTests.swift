@@ -3,7 +3,9 @@ import Testing
 
 /// `pixel images|rasters|point-clouds`, upload jobs, job groups, attachments, search and
 /// pagination, end to end with --json and the exit codes.
-struct ResourceCommandTests {
+/// Serialized: each test launches dozens of `pixel` processes, and ten such chains at once
+/// starve a small machine (and the timing-sensitive suites running beside them).
+@Suite(.serialized) struct ResourceCommandTests {
     @Test func imagesAreListedPageByPageUpdatedMovedReadAndDeleted() async throws {
         try await CLIWorkspace.with { cli in
             let (project, photos) = try await cli.collection("image")

@@ -3,7 +3,9 @@ import Testing
 
 /// `pixel optimized-*`, `arcgis`, `harvest`, `analysis` and `users`, end to end with --json,
 /// the exit codes and the secrets they must never print.
-struct ServiceCommandTests {
+/// Serialized: each test launches dozens of `pixel` processes, and ten such chains at once
+/// starve a small machine (and the timing-sensitive suites running beside them).
+@Suite(.serialized) struct ServiceCommandTests {
     @Test func optimizedRastersAndPointCloudsAreMadeRunListedAndDeleted() async throws {
         try await CLIWorkspace.with { cli in
             let (project, rasters) = try await cli.collection("raster")
