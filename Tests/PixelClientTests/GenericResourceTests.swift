@@ -29,6 +29,10 @@ import Testing
             }
             #expect(mismatch?.code == .invalidInput)
             #expect(await #expect(throws: PixelError.self) { try await client.update(type, project: project, dataCollection: dc, id: id, ResourceUpdate()) }?.code == .invalidInput)
+            let negative = await #expect(throws: PixelError.self) {
+                try await client.list(type, project: project, dataCollection: dc, Resource.ListFilter(ListParams(offset: -1)))
+            }
+            expectValidationError(negative, naming: "offset")
 
             let moved = try await client.move(type, project: project, dataCollection: dc, id: id, to: destination(project, other.id))
             #expect(moved.id == id)
@@ -73,6 +77,9 @@ import Testing
                     try client.update(Raster.self, project: project, dataCollection: dc, id: id, ResourceUpdate(fields: .pointCloud()))
                 }
                 #expect(wrong?.code == .invalidInput)
+                expectValidationError(
+                    #expect(throws: PixelError.self) { try client.list(Raster.self, project: project, dataCollection: dc, RasterListParams(ListParams(limit: -5))) },
+                    naming: "limit")
             }
             let inTask = Self.callBlocking { try client.list(Image.self, project: project, dataCollection: dc) }
             #expect(inTask?.code == .syncCallInAsyncContext)
