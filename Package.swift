@@ -211,6 +211,7 @@ let package = Package(
             name: "PixelCLITests",
             dependencies: [
                 "pixel",
+                "PixelClient",
                 "PixelEmulator",
                 "PixelClient",
                 "Settings",

@@ -8,8 +8,9 @@ independent: a failing check is reported and the next one runs. Shared objects (
 collections, uploaded resources, services) are made on first use by fixtures, through the client
 too; when a fixture fails, the checks that need it fail with that reason.
 
-Output: one `ok` or `FAIL` line per method, the API routes the run did not reach, then
-`N passed, M failed`. Exit status 1 when any check failed.
+Output: one `ok` or `FAIL` line per method, whether every sync and async method has a row in the
+published coverage table (Sources/PixelClient/PixelClient.docc/APICoverage.md), the API routes the
+run did not reach, then `N passed, M failed`. Exit status 1 when any check failed.
 """
 
 import asyncio
@@ -969,13 +970,27 @@ async def delete_analysis_task(s):
     await expect_status(404, s.c.run_analysis_task(task["service_id"], task["id"]))
 
 
-def client_methods(client):
-    """The public API methods of the async client: 94 in pixel-client 1.2.8."""
+def public_methods(cls):
+    """The public API methods of a client class: 94 in pixel-client 1.2.8."""
     return sorted(
-        name
-        for name in dir(type(client))
-        if not name.startswith("_") and name != "from_settings" and callable(getattr(type(client), name))
+        name for name in dir(cls) if not name.startswith("_") and name != "from_settings" and callable(getattr(cls, name))
     )
+
+
+def client_methods(client):
+    return public_methods(type(client))
+
+
+COVERAGE = Path(__file__).resolve().parent.parent / "Sources/PixelClient/PixelClient.docc/APICoverage.md"
+
+
+def coverage_gaps(async_client):
+    """Methods of the installed sync or async client without a row in the published coverage table."""
+    from pixel_client import PixelClient as SyncClient
+
+    rows = {line.split("|")[1].strip().strip("`") for line in COVERAGE.read_text().splitlines() if line.startswith("| `")}
+    methods = set(client_methods(async_client)) | set(public_methods(SyncClient))
+    return sorted(methods - rows), len(methods)
 
 
 async def main():
@@ -999,6 +1014,12 @@ async def main():
         for name in unchecked:
             failed.append(name)
             print(f"FAIL  {name}: no check drives this method", flush=True)
+        gaps, total = coverage_gaps(client)
+        if gaps:
+            failed.extend(gaps)
+            print(f"FAIL  coverage table: no row for {', '.join(gaps)}", flush=True)
+        else:
+            print(f"coverage table: all {total} sync and async methods have a row", flush=True)
     try:
         served, counts = admin("/routes"), admin("/stats")["routes"]
         missed = [route for route in served if not counts.get(route)]

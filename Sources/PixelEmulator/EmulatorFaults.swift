@@ -8,6 +8,9 @@ public enum EmulatorFault: Sendable, Hashable {
     case connectionReset
     /// Wait this long, then handle the request normally.
     case delay(Duration)
+    /// Answer with this status and a validation body whose `input` is the request body (secrets
+    /// included), as an API server does for a body it rejects as a whole.
+    case echoRequestBody(Int)
 }
 
 /// Fault injection and token switches for a running ``PixelEmulator``.

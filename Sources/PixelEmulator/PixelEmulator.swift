@@ -70,6 +70,10 @@ public final class PixelEmulator: Service, Sendable {
     /// The API base for a tenant: `baseURL + "/" + tenant.lowercased()`.
     public func apiURL(tenant: String) -> String { baseURL + "/" + tenant.lowercased() }
 
+    /// Every API route the emulator serves, as `METHOD /path` with the path's `{captures}`: the
+    /// keys ``EmulatorStats/routeCount(_:)`` counts under, in registration order.
+    public static var apiRoutes: [String] { APIRoutes.all.map(\.statsKey) }
+
     private var urlHost: String { configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host }
 
     /// Serves until graceful shutdown or cancellation (the `Service` entry point).

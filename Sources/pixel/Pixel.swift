@@ -13,9 +13,11 @@ struct Pixel: AsyncParsableCommand {
         abstract: "Work with the Geodata Pixel API, its settings and its local emulator.",
         discussion: "Start with `pixel demo`: it needs no account and no configuration.",
         subcommands: [
-            DemoCommand.self, ConfigCommand.self, AuthCommand.self,
+            DemoCommand.self, ConfigCommand.self, AuthCommand.self, UsersCommand.self,
             ProjectsCommand.self, CollectionsCommand.self, ImagesCommand.self, RastersCommand.self, PointCloudsCommand.self,
+            UploadJobsCommand.self, OptimizedRastersCommand.self, OptimizedPointCloudsCommand.self,
             AttachmentsCommand.self, SearchCommand.self, JobsCommand.self,
+            ArcGISCommand.self, HarvestCommand.self, AnalysisCommand.self,
             EmulatorCommand.self, DotEnvCommand.self,
         ]
     )

@@ -22,18 +22,33 @@ struct HelpGoldenTests {
               config                  Show, explain and check the resolved settings
                                       (secrets are always redacted).
               auth                    Sign in to Keycloak and manage the remembered session.
+              users                   Show the signed-in user and the tenant's plugins;
+                                      create and update OIDC users.
               projects                List, read, create, change, delete, restore and move
                                       projects.
               collections             List, read, create, change, delete, restore and move
                                       data collections.
-              images                  List, read, tag, delete and upload images.
-              rasters                 List, read, tag, delete and upload rasters.
-              point-clouds            List, read, tag, delete and upload point clouds.
-              attachments             List, add (upload) and delete attachments of
+              images                  List, read, tag, move, delete and upload images.
+              rasters                 List, read, tag, move, delete and upload rasters.
+              point-clouds            List, read, tag, move, delete and upload point clouds.
+              upload-jobs             Look at the upload jobs of a data collection.
+              optimized-rasters       Make cloud-optimized copies of rasters: create, run,
+                                      list, delete, or all in one (optimize).
+              optimized-point-clouds  Make cloud-optimized copies of point clouds: create,
+                                      run, list, delete, or all in one (optimize).
+              attachments             List, add (upload), move and delete attachments of
                                       projects, data collections and images.
               search                  Search images, rasters, point clouds, projects or
                                       data collections.
-              jobs                    Look at server-side jobs and wait for them.
+              jobs                    Look at server-side jobs and job groups and wait for
+                                      them.
+              arcgis                  Publish data collections as ArcGIS Feature or Image
+                                      services, and start, stop and refresh them.
+              harvest                 Harvest features of an ArcGIS Feature service into a
+                                      data collection: services, their tasks, start and
+                                      stop.
+              analysis                Analysis modules, services (a module with its
+                                      configuration) and their tasks.
               emulator                Run a local Pixel API emulator (token endpoint, API
                                       and object store) until Ctrl-C.
               dotenv                  Read .env files with python-dotenv's grammar (compat)
@@ -161,6 +176,133 @@ struct HelpGoldenTests {
               -v, --verbose           Log every request and response line to standard error
                                       (never a secret).
               --json                  Print JSON instead of a table.
+              -h, --help              Show help information.
+
+            """#),
+        (["optimized-rasters", "optimize", "--help"], #"""
+            OVERVIEW: Create copies of rasters, run them, wait, and list them as they ended.
+
+            USAGE: pixel optimized-rasters optimize [<options>] --project <project> --collection <collection>
+
+            OPTIONS:
+              --env-file <path>       Read this .env file (it must exist) instead of ./.env.
+              --config <path>         Read this YAML file (it must exist) instead of
+                                      ./pixel.yaml.
+              --remember              Keep the Keycloak session (refresh token, never the
+                                      password) so the next run does no password grant.
+              --session-dir <path>    Session store directory (default:
+                                      $XDG_CONFIG_HOME/pixel-client/sessions).
+              --json                  Print JSON instead of a table.
+              --project <project>     The project id.
+              --collection <collection>
+                                      The data collection id.
+              --all                   Every one in the data collection.
+              --id <id>               Only this id (repeatable).
+              --profile <profile>     The optimization profile (default: the server's).
+              --nearblack             Remove near-black (or near-white) collars.
+              --nearblack-color <color>
+                                      black, white or a grey level 0-255. (default: black)
+              --nearblack-algorithm <algorithm>
+                                      floodfill or twopasses. (default: twopasses)
+              --overview-resampling <method>
+                                      nearest, bilinear, cubic, cubic_spline, lanczos,
+                                      average, mode, gauss or rms. (default: average)
+              --timeout <seconds>     Give up waiting after this many seconds. (default:
+                                      1200)
+              -h, --help              Show help information.
+
+            """#),
+        (["harvest", "create", "--help"], #"""
+            OVERVIEW: Create a harvest service.
+
+            Secrets come from environment variables: --password-env NAME, --api-key-env
+            NAME. They are never printed.
+
+            USAGE: pixel harvest create [<options>] --project <project> --collection <collection> --name <name> --url <url>
+
+            OPTIONS:
+              --env-file <path>       Read this .env file (it must exist) instead of ./.env.
+              --config <path>         Read this YAML file (it must exist) instead of
+                                      ./pixel.yaml.
+              --remember              Keep the Keycloak session (refresh token, never the
+                                      password) so the next run does no password grant.
+              --session-dir <path>    Session store directory (default:
+                                      $XDG_CONFIG_HOME/pixel-client/sessions).
+              --json                  Print JSON instead of a table.
+              --project <project>     The project id.
+              --collection <collection>
+                                      The data collection id.
+              --name <name>           The service name.
+              --description <description>
+                                      A description.
+              --url <url>             The ArcGIS Feature service (layer) URL to harvest.
+              --username <username>   Sign in to the harvested service as this user.
+              --password-env <name>   The environment variable holding that user's password.
+              --token-url <token-url> Where the harvested service's tokens come from.
+              --api-key-env <name>    The environment variable holding an ArcGIS API key.
+              --api-key-item-id <api-key-item-id>
+                                      The portal item of that API key.
+              --where <where>         Harvest only features matching this SQL where clause.
+                                      (default: 1=1)
+              --map <model.field=external_field>
+                                      Fill model.field from external_field (repeatable).
+              --extra-field <field>   Keep this external field too (repeatable).
+              -h, --help              Show help information.
+
+            """#),
+        (["analysis", "services", "patch", "--help"], #"""
+            OVERVIEW: Change some fields of an analysis service; the rest stay as they are.
+
+            --config-json is merged into the service's configuration; --config-json null
+            clears it, --clear-name clears the name.
+
+            USAGE: pixel analysis services patch [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--json] <id> [--name <name>] [--clear-name] [--enabled <bool>] [--config-json <json>]
+
+            ARGUMENTS:
+              <id>                    The service id.
+
+            OPTIONS:
+              --env-file <path>       Read this .env file (it must exist) instead of ./.env.
+              --config <path>         Read this YAML file (it must exist) instead of
+                                      ./pixel.yaml.
+              --remember              Keep the Keycloak session (refresh token, never the
+                                      password) so the next run does no password grant.
+              --session-dir <path>    Session store directory (default:
+                                      $XDG_CONFIG_HOME/pixel-client/sessions).
+              --json                  Print JSON instead of a table.
+              --name <name>           New name.
+              --clear-name            Set the name to null.
+              --enabled <bool>        Enable (true) or disable (false) it.
+              --config-json <json>    Configuration keys to merge, as a JSON object (or
+                                      null).
+              -h, --help              Show help information.
+
+            """#),
+        (["search", "run", "--help"], #"""
+            OVERVIEW: Run a search (the default subcommand).
+
+            --filter takes the API's JSON filter grammar: comparisons {"op": [{"var":
+            "field"}, value]} with op one of == != < <= > >= ~ !~ contains !contains in
+            !in, combined with {"and": [...]} and {"or": [...]}.
+
+            USAGE: pixel search run [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--json] --on <target> [--filter <json>] [--search <search>] [--limit <limit>] [--offset <offset>] [--all]
+
+            OPTIONS:
+              --env-file <path>       Read this .env file (it must exist) instead of ./.env.
+              --config <path>         Read this YAML file (it must exist) instead of
+                                      ./pixel.yaml.
+              --remember              Keep the Keycloak session (refresh token, never the
+                                      password) so the next run does no password grant.
+              --session-dir <path>    Session store directory (default:
+                                      $XDG_CONFIG_HOME/pixel-client/sessions).
+              --json                  Print JSON instead of a table.
+              --on <target>           What to search: images, rasters, point_clouds,
+                                      projects or data_collections.
+              --filter <json>         A JSON filter.
+              --search <search>       Free-text search.
+              --limit <limit>         At most this many results. (default: 100)
+              --offset <offset>       Skip this many results. (default: 0)
+              --all                   Fetch every result, --limit per request.
               -h, --help              Show help information.
 
             """#),

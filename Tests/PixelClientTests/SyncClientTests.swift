@@ -135,7 +135,7 @@ import Testing
                 #expect(missingJob?.status == 404)
                 let missingGroup = #expect(throws: PixelError.self) { try client.waitForJobGroup(424_242) }
                 #expect(missingGroup?.status == 404)
-                let unauthorized = #expect(throws: PixelError.self) { try client.updateOIDCUser("u-1", OIDCUserUpdate(enabled: false)) }
+                let unauthorized = #expect(throws: PixelError.self) { try client.updateOIDCUser(424_242, OIDCUserUpdate(enabled: false)) }
                 #expect(unauthorized?.code == .httpStatus)
             }
         }

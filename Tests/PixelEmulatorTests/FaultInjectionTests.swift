@@ -33,6 +33,22 @@ struct FaultInjectionTests {
         }
     }
 
+    @Test func echoFaultAnswersWithTheRequestBodyAsFastAPIsInput() async throws {
+        try await withEmulator { http in
+            let token = try await http.token()
+            http.emulator.faults.failNext(1, method: "POST", pathPrefix: "/demo/users/oidc/", with: .echoRequestBody(422))
+            let echoed = try await http.api(.POST, "/users/oidc/", json: ["email": "a@b.no", "password": "echo-me"], token: token)
+            #expect(echoed.status == 422)
+            let detail = try #require(echoed.json["detail"]?.arrayValue?.first)
+            #expect(detail["input"]?["password"] == "echo-me")
+            #expect(detail["loc"] == ["body"])
+            #expect(http.emulator.faults.injectedCount(.echoRequestBody(422)) == 1)
+            let next = try await http.api(.POST, "/users/oidc/", json: ["email": "a@b.no"], token: token)
+            #expect(next.status == 422)
+            #expect(next.json["detail"]?.arrayValue?.first?["input"] == nil)  // the real handler answered
+        }
+    }
+
     @Test func delayFaultStillAnswers() async throws {
         try await withEmulator { (http: TestHTTP) async throws in
             http.emulator.faults.failNext(1, method: "POST", pathPrefix: "/realms/", with: .delay(.milliseconds(50)))

@@ -57,6 +57,19 @@ public struct PixelPages<Element: Sendable>: AsyncSequence, Sendable {
         self.fetch = fetch
     }
 
+    /// Pages of any listing that takes an offset and a limit: `fetch` is asked for `limit`
+    /// items from `offset` on, and iteration ends on an empty page or, once the server has shown
+    /// how many it sends at most, on a shorter one.
+    ///
+    /// ```swift
+    /// let projects = try await PixelPages(pageSize: 50) { offset, limit in
+    ///     try await client.listProjects(ProjectListParams(offset: offset, limit: limit))
+    /// }.collect()
+    /// ```
+    public init(pageSize: Int, listing fetch: @escaping @Sendable (_ offset: Int, _ limit: Int) async throws -> [Element]) {
+        self.init(pageSize: pageSize) { offset, limit in FetchedPage(items: try await fetch(offset, limit)) }
+    }
+
     public func makeAsyncIterator() -> AsyncIterator {
         AsyncIterator(planner: PagePlanner(pageSize: pageSize, startOffset: startOffset), fetch: fetch)
     }

@@ -25,13 +25,7 @@ extension PixelAsyncClient {
 
     /// Every project, page by page (`limit`/`offset` of `params` are replaced).
     public func paginateProjects(pageSize: Int = 100, _ params: ProjectListParams = .init()) -> PixelPages<Project> {
-        PixelPages(pageSize: pageSize) { offset, limit in
-            var query = params.queryItems
-            query["offset"] = offset
-            query["limit"] = limit
-            let items: [Project] = try await get("/projects/", query: query)
-            return FetchedPage(items: items)
-        }
+        paginate("/projects/", pageSize: pageSize, params)
     }
 
     /// Lists deleted (restorable) projects (`GET /projects/deleted`).

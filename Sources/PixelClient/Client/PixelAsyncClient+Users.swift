@@ -15,12 +15,12 @@ extension PixelAsyncClient {
     /// Creates a Keycloak user (`POST /users/oidc/`). The body holds a password: it is never
     /// logged and never kept in errors.
     public func createOIDCUser(_ user: OIDCUserCreate) async throws(PixelError) -> User {
-        try await send(.POST, "/users/oidc/", body: user, sensitive: true)
+        try await sendSensitive(.POST, "/users/oidc/", body: user)
     }
 
     /// Updates a Keycloak user (`PUT /users/oidc/{id}/`). Only set fields are sent.
     public func updateOIDCUser(_ id: UserID, _ update: OIDCUserUpdate) async throws(PixelError) -> User {
         guard !update.isEmpty else { throw .invalidInput("updateOIDCUser needs at least one field to change.") }
-        return try await send(.PUT, "/users/oidc/\(QueryItems.escape(id.rawValue))/", body: update, sensitive: true)
+        return try await sendSensitive(.PUT, "/users/oidc/\(id)/", body: update)
     }
 }

@@ -63,6 +63,11 @@ public struct PixelAsyncClient: Sendable {
         try await source.withLease { core async throws(PixelError) -> Response in try await core.perform(request) }
     }
 
+    /// Sends `request` on a leased core; a 2xx answer is success whatever its body.
+    func sendIgnoringBody(_ request: APIRequest) async throws(PixelError) {
+        _ = try await source.withLease { core async throws(PixelError) -> TransportResponse in try await core.perform(request) }
+    }
+
     func get<Response: Decodable>(_ path: String, query: QueryItems = QueryItems(), as type: Response.Type = Response.self) async throws(PixelError) -> Response {
         try await send(APIRequest(.GET, path, query: query))
     }
@@ -71,7 +76,7 @@ public struct PixelAsyncClient: Sendable {
         try await send(APIRequest(method, path, query: query))
     }
 
-    func send<Response: Decodable>(_ method: HTTPMethod, _ path: String, query: QueryItems = QueryItems(), body: some Encodable & Sendable, sensitive: Bool = false, as type: Response.Type = Response.self) async throws(PixelError) -> Response {
-        try await send(APIRequest(method, path, query: query).withJSONBody(body, sensitive: sensitive))
+    func send<Response: Decodable>(_ method: HTTPMethod, _ path: String, query: QueryItems = QueryItems(), body: some Encodable & Sendable, as type: Response.Type = Response.self) async throws(PixelError) -> Response {
+        try await send(APIRequest(method, path, query: query).withJSONBody(body))
     }
 }

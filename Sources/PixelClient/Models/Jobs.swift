@@ -94,17 +94,22 @@ public struct JobGroupReference: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey { case groupID = "group_id" }
 }
 
-/// An explicit choice between "everything" and a list, replacing Python's "an empty list means
-/// all": `.only([])` selects nothing, it never silently means all.
-public enum Selection<ID: Hashable & Sendable>: Hashable, Sendable {
-    case all
-    case only([ID])
+/// How long, and how often, to poll a job or job group before giving up.
+///
+/// Polling backs off from `initialPollInterval` by ×1.5 up to `maxPollInterval`; the timeout is
+/// measured on a monotonic clock.
+///
+/// ```swift
+/// let change = try await client.startArcGISService(.feature, id: 4, wait: JobWait(timeout: .seconds(300)))
+/// ```
+public struct JobWait: Hashable, Sendable {
+    public var timeout: Duration
+    public var initialPollInterval: Duration
+    public var maxPollInterval: Duration
 
-    /// The ids to send, or `nil` for `.all` (the key is left out, which the API reads as "all").
-    public var ids: [ID]? {
-        switch self {
-        case .all: nil
-        case .only(let ids): ids
-        }
+    public init(timeout: Duration, initialPollInterval: Duration = .milliseconds(500), maxPollInterval: Duration = .seconds(10)) {
+        self.timeout = timeout
+        self.initialPollInterval = initialPollInterval
+        self.maxPollInterval = maxPollInterval
     }
 }

@@ -45,6 +45,14 @@ public enum PixelResourceTag {
     public enum JobGroup {}
     public enum UploadJob {}
     public enum Attachment {}
+    public enum User {}
+    public enum OptimizedRaster {}
+    public enum OptimizedPointCloud {}
+    public enum ArcGISService {}
+    public enum HarvestService {}
+    public enum HarvestTask {}
+    public enum AnalysisService {}
+    public enum AnalysisTask {}
 }
 
 public typealias ProjectID = PixelID<PixelResourceTag.Project>
@@ -56,26 +64,13 @@ public typealias JobID = PixelID<PixelResourceTag.Job>
 public typealias JobGroupID = PixelID<PixelResourceTag.JobGroup>
 public typealias UploadJobID = PixelID<PixelResourceTag.UploadJob>
 public typealias AttachmentID = PixelID<PixelResourceTag.Attachment>
+public typealias OptimizedRasterID = PixelID<PixelResourceTag.OptimizedRaster>
+public typealias OptimizedPointCloudID = PixelID<PixelResourceTag.OptimizedPointCloud>
+public typealias ArcGISServiceID = PixelID<PixelResourceTag.ArcGISService>
+public typealias HarvestServiceID = PixelID<PixelResourceTag.HarvestService>
+public typealias HarvestTaskID = PixelID<PixelResourceTag.HarvestTask>
+public typealias AnalysisServiceID = PixelID<PixelResourceTag.AnalysisService>
+public typealias AnalysisTaskID = PixelID<PixelResourceTag.AnalysisTask>
 
-/// A user id: Keycloak ids are UUID strings, older deployments send integers; both decode.
-public struct UserID: Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
-    public var rawValue: String
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            rawValue = text
-        } else {
-            rawValue = String(try container.decode(Int.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
-}
+/// An OIDC user's id, an integer like every other Pixel id (`PUT /users/oidc/{id}/`).
+public typealias UserID = PixelID<PixelResourceTag.User>

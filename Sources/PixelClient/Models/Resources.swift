@@ -79,5 +79,3 @@ public struct PointCloud: Codable, Hashable, Sendable, Identifiable {
     }
 }
 
-/// The answer of a DELETE: the API sends a small JSON object (shape not documented).
-public typealias DeletionResult = JSONValue

@@ -2,8 +2,13 @@ public import Settings
 
 
 /// The signed-in user (`GET /users/me`) or an OIDC user returned by the user endpoints.
+///
+/// Pixel user ids are integers. Should a deployment send another kind of id (a Keycloak subject
+/// UUID, say), ``id`` is `nil` and the text is kept in ``subject``.
 public struct User: Codable, Hashable, Sendable {
     public var id: UserID?
+    /// The id as sent when it is not an integer.
+    public var subject: String?
     public var username: String?
     public var email: String?
     public var firstName: String?
@@ -17,6 +22,36 @@ public struct User: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, username, email, tenant, enabled, projects
         case firstName = "first_name", lastName = "last_name", userType = "user_type"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let id = try? c.decodeIfPresent(UserID.self, forKey: .id) {
+            self.id = id
+        } else {
+            subject = try c.decodeIfPresent(String.self, forKey: .id)
+        }
+        username = try c.decodeIfPresent(String.self, forKey: .username)
+        email = try c.decodeIfPresent(String.self, forKey: .email)
+        firstName = try c.decodeIfPresent(String.self, forKey: .firstName)
+        lastName = try c.decodeIfPresent(String.self, forKey: .lastName)
+        tenant = try c.decodeIfPresent(String.self, forKey: .tenant)
+        userType = try c.decodeIfPresent(UserType.self, forKey: .userType)
+        enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled)
+        projects = try c.decodeIfPresent([Project].self, forKey: .projects)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if let id { try c.encode(id, forKey: .id) } else { try c.encodeIfPresent(subject, forKey: .id) }
+        try c.encodeIfPresent(username, forKey: .username)
+        try c.encodeIfPresent(email, forKey: .email)
+        try c.encodeIfPresent(firstName, forKey: .firstName)
+        try c.encodeIfPresent(lastName, forKey: .lastName)
+        try c.encodeIfPresent(tenant, forKey: .tenant)
+        try c.encodeIfPresent(userType, forKey: .userType)
+        try c.encodeIfPresent(enabled, forKey: .enabled)
+        try c.encodeIfPresent(projects, forKey: .projects)
     }
 }
 

@@ -6,8 +6,8 @@ extension PixelClient {
     /// ```swift
     /// let image = try client.upload(project: 1, dataCollection: 2, UploadFile("a.jpg"), as: Image.self)
     /// ```
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.upload(project:dataCollection:_:as:mode:options:progress:)`")
-    public func upload<Resource: UploadableResource>(
+    @available(*, noasync)
+    public func upload<Resource: DataCollectionResource>(
         project: ProjectID, dataCollection: DataCollectionID, _ file: UploadFile, as type: Resource.Type,
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) throws(PixelError) -> Resource {
@@ -18,8 +18,8 @@ extension PixelClient {
 
     /// Uploads many files; per-file failures are returned, not thrown. Blocking form of
     /// ``PixelAsyncClient/uploadMany(project:dataCollection:_:as:mode:options:progress:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.uploadMany(project:dataCollection:_:as:mode:options:progress:)`")
-    public func uploadMany<Resource: UploadableResource>(
+    @available(*, noasync)
+    public func uploadMany<Resource: DataCollectionResource>(
         project: ProjectID, dataCollection: DataCollectionID, _ files: [UploadFile], as type: Resource.Type,
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) throws(PixelError) -> UploadBatchResult<Resource> {
@@ -29,7 +29,7 @@ extension PixelClient {
     }
 
     /// Blocking form of ``PixelAsyncClient/uploadImage(project:dataCollection:_:mode:options:progress:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.uploadImage(project:dataCollection:_:mode:options:progress:)`")
+    @available(*, noasync)
     public func uploadImage(
         project: ProjectID, dataCollection: DataCollectionID, _ file: UploadFile, mode: UploadMode = .automatic,
         options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
@@ -38,7 +38,7 @@ extension PixelClient {
     }
 
     /// Blocking form of ``PixelAsyncClient/uploadRaster(project:dataCollection:_:mode:options:progress:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.uploadRaster(project:dataCollection:_:mode:options:progress:)`")
+    @available(*, noasync)
     public func uploadRaster(
         project: ProjectID, dataCollection: DataCollectionID, _ file: UploadFile, mode: UploadMode = .automatic,
         options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
@@ -47,7 +47,7 @@ extension PixelClient {
     }
 
     /// Blocking form of ``PixelAsyncClient/uploadPointCloud(project:dataCollection:_:mode:options:progress:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.uploadPointCloud(project:dataCollection:_:mode:options:progress:)`")
+    @available(*, noasync)
     public func uploadPointCloud(
         project: ProjectID, dataCollection: DataCollectionID, _ file: UploadFile, mode: UploadMode = .automatic,
         options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
@@ -56,7 +56,7 @@ extension PixelClient {
     }
 
     /// Blocking form of ``PixelAsyncClient/uploadImages(project:dataCollection:_:mode:options:progress:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.uploadImages(project:dataCollection:_:mode:options:progress:)`")
+    @available(*, noasync)
     public func uploadImages(
         project: ProjectID, dataCollection: DataCollectionID, _ files: [UploadFile], mode: UploadMode = .automatic,
         options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
@@ -65,7 +65,7 @@ extension PixelClient {
     }
 
     /// Blocking form of ``PixelAsyncClient/uploadRasters(project:dataCollection:_:mode:options:progress:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.uploadRasters(project:dataCollection:_:mode:options:progress:)`")
+    @available(*, noasync)
     public func uploadRasters(
         project: ProjectID, dataCollection: DataCollectionID, _ files: [UploadFile], mode: UploadMode = .automatic,
         options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
@@ -74,7 +74,7 @@ extension PixelClient {
     }
 
     /// Blocking form of ``PixelAsyncClient/uploadPointClouds(project:dataCollection:_:mode:options:progress:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.uploadPointClouds(project:dataCollection:_:mode:options:progress:)`")
+    @available(*, noasync)
     public func uploadPointClouds(
         project: ProjectID, dataCollection: DataCollectionID, _ files: [UploadFile], mode: UploadMode = .automatic,
         options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
@@ -83,7 +83,7 @@ extension PixelClient {
     }
 
     /// Blocking form of ``PixelAsyncClient/getUploadJobs(project:dataCollection:ids:offset:limit:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getUploadJobs(project:dataCollection:ids:offset:limit:)`")
+    @available(*, noasync)
     public func getUploadJobs(
         project: ProjectID, dataCollection: DataCollectionID, ids: [UploadJobID]? = nil, offset: Int? = nil, limit: Int? = nil
     ) throws(PixelError) -> [UploadJob] {
@@ -95,7 +95,7 @@ extension PixelClient {
     // MARK: - Attachments
 
     /// Blocking form of ``PixelAsyncClient/listAttachments(_:status:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.listAttachments(_:status:)`")
+    @available(*, noasync)
     public func listAttachments(_ target: AttachmentTarget, status: AttachmentStatus? = nil) throws(PixelError) -> [Attachment] {
         try run { client async throws(PixelError) in try await client.listAttachments(target, status: status) }
     }
@@ -105,7 +105,7 @@ extension PixelClient {
     /// ```swift
     /// let result = try client.addAttachments(.project(42), [AttachmentUpload("/tmp/report.pdf")])
     /// ```
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.addAttachments(_:_:options:progress:)`")
+    @available(*, noasync)
     public func addAttachments(
         _ target: AttachmentTarget, _ files: [AttachmentUpload], options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) throws(PixelError) -> UploadBatchResult<Attachment> {
@@ -116,20 +116,20 @@ extension PixelClient {
 
     /// Blocking form of ``PixelAsyncClient/markAttachmentCompleted(_:id:)``.
     @discardableResult
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.markAttachmentCompleted(_:id:)`")
+    @available(*, noasync)
     public func markAttachmentCompleted(_ target: AttachmentTarget, id: AttachmentID) throws(PixelError) -> Attachment {
         try run { client async throws(PixelError) in try await client.markAttachmentCompleted(target, id: id) }
     }
 
     /// Blocking form of ``PixelAsyncClient/moveAttachment(_:id:to:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.moveAttachment(_:id:to:)`")
+    @available(*, noasync)
     public func moveAttachment(_ target: AttachmentTarget, id: AttachmentID, to destination: AttachmentTarget) throws(PixelError) -> Attachment {
         try run { client async throws(PixelError) in try await client.moveAttachment(target, id: id, to: destination) }
     }
 
     /// Blocking form of ``PixelAsyncClient/deleteAttachment(_:id:)``.
     @discardableResult
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.deleteAttachment(_:id:)`")
+    @available(*, noasync)
     public func deleteAttachment(_ target: AttachmentTarget, id: AttachmentID) throws(PixelError) -> DeletionResult {
         try run { client async throws(PixelError) in try await client.deleteAttachment(target, id: id) }
     }

@@ -53,34 +53,34 @@ public struct PixelClient: Sendable {
     /// - Throws: ``PixelError/Code/syncCallInAsyncContext`` when called inside a Swift concurrency
     ///   task or on an event loop, where waiting could deadlock (use `await client.async.close()`
     ///   there); nothing is closed then.
-    @available(*, noasync, message: "Use `await client.async.close()`")
+    @available(*, noasync)
     public func close(gracePeriod: Duration = .seconds(10)) throws(PixelError) {
         let client = async
-        try BlockingBridge.run(asyncMethod: "close(gracePeriod:)") { () async throws(PixelError) in await client.close(gracePeriod: gracePeriod) }
+        try BlockingBridge.run(asyncMethod: #function) { () async throws(PixelError) in await client.close(gracePeriod: gracePeriod) }
     }
 
     // MARK: - Users
 
     /// The signed-in user. Blocking form of ``PixelAsyncClient/me(extended:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.me(extended:)`")
+    @available(*, noasync)
     public func me(extended: Bool = false) throws(PixelError) -> User {
         try run { client async throws(PixelError) in try await client.me(extended: extended) }
     }
 
     /// The tenant's plugins. Blocking form of ``PixelAsyncClient/getPlugins()``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getPlugins()`")
+    @available(*, noasync)
     public func getPlugins() throws(PixelError) -> [Plugin] {
         try run { client async throws(PixelError) in try await client.getPlugins() }
     }
 
     /// Creates a Keycloak user (sensitive: never logged). Blocking form of ``PixelAsyncClient/createOIDCUser(_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.createOIDCUser(_:)`")
+    @available(*, noasync)
     public func createOIDCUser(_ user: OIDCUserCreate) throws(PixelError) -> User {
         try run { client async throws(PixelError) in try await client.createOIDCUser(user) }
     }
 
     /// Updates a Keycloak user. Blocking form of ``PixelAsyncClient/updateOIDCUser(_:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.updateOIDCUser(_:_:)`")
+    @available(*, noasync)
     public func updateOIDCUser(_ id: UserID, _ update: OIDCUserUpdate) throws(PixelError) -> User {
         try run { client async throws(PixelError) in try await client.updateOIDCUser(id, update) }
     }
@@ -89,57 +89,57 @@ public struct PixelClient: Sendable {
     // MARK: - Projects
 
     /// Creates a project. Blocking form of ``PixelAsyncClient/createProject(_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.createProject(_:)`")
+    @available(*, noasync)
     public func createProject(_ project: ProjectCreate) throws(PixelError) -> Project {
         try run { client async throws(PixelError) in try await client.createProject(project) }
     }
 
     /// Creates a project from its fields. Blocking form of ``PixelAsyncClient/createProject(name:description:areaOfInterest:parentProjectID:tags:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.createProject(name:description:areaOfInterest:parentProjectID:tags:)`")
+    @available(*, noasync)
     public func createProject(name: String, description: String, areaOfInterest: GeoJSONPolygon, parentProjectID: ProjectID? = nil, tags: [String]? = nil) throws(PixelError) -> Project {
         try run { client async throws(PixelError) in try await client.createProject(name: name, description: description, areaOfInterest: areaOfInterest, parentProjectID: parentProjectID, tags: tags) }
     }
 
     /// Lists projects. Blocking form of ``PixelAsyncClient/listProjects(_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.listProjects(_:)`")
+    @available(*, noasync)
     public func listProjects(_ params: ProjectListParams = .init()) throws(PixelError) -> [Project] {
         try run { client async throws(PixelError) in try await client.listProjects(params) }
     }
 
     /// Lists deleted projects. Blocking form of ``PixelAsyncClient/listDeletedProjects(_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.listDeletedProjects(_:)`")
+    @available(*, noasync)
     public func listDeletedProjects(_ params: ProjectListParams = .init()) throws(PixelError) -> [Project] {
         try run { client async throws(PixelError) in try await client.listDeletedProjects(params) }
     }
 
     /// One project. Blocking form of ``PixelAsyncClient/getProject(_:extended:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getProject(_:extended:)`")
+    @available(*, noasync)
     public func getProject(_ id: ProjectID, extended: Bool = false) throws(PixelError) -> Project {
         try run { client async throws(PixelError) in try await client.getProject(id, extended: extended) }
     }
 
     /// Changes a project. Blocking form of ``PixelAsyncClient/updateProject(_:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.updateProject(_:_:)`")
+    @available(*, noasync)
     public func updateProject(_ id: ProjectID, _ update: ProjectUpdate) throws(PixelError) -> Project {
         try run { client async throws(PixelError) in try await client.updateProject(id, update) }
     }
 
     /// Moves a project. Blocking form of ``PixelAsyncClient/moveProject(_:to:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.moveProject(_:to:)`")
+    @available(*, noasync)
     public func moveProject(_ id: ProjectID, to destination: ProjectDestination) throws(PixelError) -> Project {
         try run { client async throws(PixelError) in try await client.moveProject(id, to: destination) }
     }
 
     /// Deletes a project. Blocking form of ``PixelAsyncClient/deleteProject(_:)``.
     @discardableResult
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.deleteProject(_:)`")
+    @available(*, noasync)
     public func deleteProject(_ id: ProjectID) throws(PixelError) -> DeletionResult {
         try run { client async throws(PixelError) in try await client.deleteProject(id) }
     }
 
     /// Restores a deleted project. Blocking form of ``PixelAsyncClient/restoreProject(_:)``.
     @discardableResult
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.restoreProject(_:)`")
+    @available(*, noasync)
     public func restoreProject(_ id: ProjectID) throws(PixelError) -> Project {
         try run { client async throws(PixelError) in try await client.restoreProject(id) }
     }
@@ -148,194 +148,86 @@ public struct PixelClient: Sendable {
     // MARK: - Data collections
 
     /// Creates a data collection. Blocking form of ``PixelAsyncClient/createDataCollection(project:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.createDataCollection(project:_:)`")
+    @available(*, noasync)
     public func createDataCollection(project: ProjectID, _ dataCollection: DataCollectionCreate) throws(PixelError) -> DataCollection {
         try run { client async throws(PixelError) in try await client.createDataCollection(project: project, dataCollection) }
     }
 
     /// Creates a data collection from its fields. Blocking form of ``PixelAsyncClient/createDataCollection(project:name:description:dataCollectionType:tags:rasterInfo:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.createDataCollection(project:name:description:dataCollectionType:tags:rasterInfo:)`")
+    @available(*, noasync)
     public func createDataCollection(project: ProjectID, name: String, description: String, dataCollectionType: DataCollectionType, tags: [String]? = nil, rasterInfo: RasterInfo? = nil) throws(PixelError) -> DataCollection {
         try run { client async throws(PixelError) in try await client.createDataCollection(project: project, name: name, description: description, dataCollectionType: dataCollectionType, tags: tags, rasterInfo: rasterInfo) }
     }
 
     /// Lists data collections. Blocking form of ``PixelAsyncClient/listDataCollections(project:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.listDataCollections(project:_:)`")
+    @available(*, noasync)
     public func listDataCollections(project: ProjectID, _ params: DataCollectionListParams = .init()) throws(PixelError) -> [DataCollection] {
         try run { client async throws(PixelError) in try await client.listDataCollections(project: project, params) }
     }
 
     /// Lists deleted data collections. Blocking form of ``PixelAsyncClient/listDeletedDataCollections(project:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.listDeletedDataCollections(project:_:)`")
+    @available(*, noasync)
     public func listDeletedDataCollections(project: ProjectID, _ params: DataCollectionListParams = .init()) throws(PixelError) -> [DataCollection] {
         try run { client async throws(PixelError) in try await client.listDeletedDataCollections(project: project, params) }
     }
 
     /// One data collection. Blocking form of ``PixelAsyncClient/getDataCollection(project:id:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getDataCollection(project:id:)`")
+    @available(*, noasync)
     public func getDataCollection(project: ProjectID, id: DataCollectionID) throws(PixelError) -> DataCollection {
         try run { client async throws(PixelError) in try await client.getDataCollection(project: project, id: id) }
     }
 
     /// Changes a data collection. Blocking form of ``PixelAsyncClient/updateDataCollection(project:id:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.updateDataCollection(project:id:_:)`")
+    @available(*, noasync)
     public func updateDataCollection(project: ProjectID, id: DataCollectionID, _ update: DataCollectionUpdate) throws(PixelError) -> DataCollection {
         try run { client async throws(PixelError) in try await client.updateDataCollection(project: project, id: id, update) }
     }
 
     /// Moves a data collection to another project. Blocking form of ``PixelAsyncClient/moveDataCollection(project:id:to:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.moveDataCollection(project:id:to:)`")
+    @available(*, noasync)
     public func moveDataCollection(project: ProjectID, id: DataCollectionID, to newProject: ProjectID) throws(PixelError) -> DataCollection {
         try run { client async throws(PixelError) in try await client.moveDataCollection(project: project, id: id, to: newProject) }
     }
 
     /// Deletes a data collection. Blocking form of ``PixelAsyncClient/deleteDataCollection(project:id:)``.
     @discardableResult
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.deleteDataCollection(project:id:)`")
+    @available(*, noasync)
     public func deleteDataCollection(project: ProjectID, id: DataCollectionID) throws(PixelError) -> DeletionResult {
         try run { client async throws(PixelError) in try await client.deleteDataCollection(project: project, id: id) }
     }
 
     /// Restores a deleted data collection. Blocking form of ``PixelAsyncClient/restoreDataCollection(project:id:)``.
     @discardableResult
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.restoreDataCollection(project:id:)`")
+    @available(*, noasync)
     public func restoreDataCollection(project: ProjectID, id: DataCollectionID) throws(PixelError) -> DataCollection {
         try run { client async throws(PixelError) in try await client.restoreDataCollection(project: project, id: id) }
-    }
-
-
-    // MARK: - Images
-
-    /// Lists images. Blocking form of ``PixelAsyncClient/getImages(project:dataCollection:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getImages(project:dataCollection:_:)`")
-    public func getImages(project: ProjectID, dataCollection: DataCollectionID, _ params: ImageListParams = .init()) throws(PixelError) -> [Image] {
-        try run { client async throws(PixelError) in try await client.getImages(project: project, dataCollection: dataCollection, params) }
-    }
-
-    /// One image. Blocking form of ``PixelAsyncClient/getImage(project:dataCollection:id:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getImage(project:dataCollection:id:)`")
-    public func getImage(project: ProjectID, dataCollection: DataCollectionID, id: ImageID) throws(PixelError) -> Image {
-        try run { client async throws(PixelError) in try await client.getImage(project: project, dataCollection: dataCollection, id: id) }
-    }
-
-    /// An image's metadata. Blocking form of ``PixelAsyncClient/getImageMetadata(project:dataCollection:id:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getImageMetadata(project:dataCollection:id:)`")
-    public func getImageMetadata(project: ProjectID, dataCollection: DataCollectionID, id: ImageID) throws(PixelError) -> MetadataObject {
-        try run { client async throws(PixelError) in try await client.getImageMetadata(project: project, dataCollection: dataCollection, id: id) }
-    }
-
-    /// Changes tags and metadata. Blocking form of ``PixelAsyncClient/updateImage(project:dataCollection:id:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.updateImage(project:dataCollection:id:_:)`")
-    public func updateImage(project: ProjectID, dataCollection: DataCollectionID, id: ImageID, _ update: ImageUpdate) throws(PixelError) -> Image {
-        try run { client async throws(PixelError) in try await client.updateImage(project: project, dataCollection: dataCollection, id: id, update) }
-    }
-
-    /// Deletes one. Blocking form of ``PixelAsyncClient/deleteImage(project:dataCollection:id:)``.
-    @discardableResult
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.deleteImage(project:dataCollection:id:)`")
-    public func deleteImage(project: ProjectID, dataCollection: DataCollectionID, id: ImageID) throws(PixelError) -> DeletionResult {
-        try run { client async throws(PixelError) in try await client.deleteImage(project: project, dataCollection: dataCollection, id: id) }
-    }
-
-    /// Moves one to another project and data collection. Blocking form of ``PixelAsyncClient/moveImage(project:dataCollection:id:toProject:toDataCollection:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.moveImage(project:dataCollection:id:toProject:toDataCollection:)`")
-    public func moveImage(project: ProjectID, dataCollection: DataCollectionID, id: ImageID, toProject: ProjectID, toDataCollection: DataCollectionID) throws(PixelError) -> Image {
-        try run { client async throws(PixelError) in try await client.moveImage(project: project, dataCollection: dataCollection, id: id, toProject: toProject, toDataCollection: toDataCollection) }
-    }
-
-
-    // MARK: - Rasters
-
-    /// Lists rasters. Blocking form of ``PixelAsyncClient/getRasters(project:dataCollection:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getRasters(project:dataCollection:_:)`")
-    public func getRasters(project: ProjectID, dataCollection: DataCollectionID, _ params: RasterListParams = .init()) throws(PixelError) -> [Raster] {
-        try run { client async throws(PixelError) in try await client.getRasters(project: project, dataCollection: dataCollection, params) }
-    }
-
-    /// One raster. Blocking form of ``PixelAsyncClient/getRaster(project:dataCollection:id:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getRaster(project:dataCollection:id:)`")
-    public func getRaster(project: ProjectID, dataCollection: DataCollectionID, id: RasterID) throws(PixelError) -> Raster {
-        try run { client async throws(PixelError) in try await client.getRaster(project: project, dataCollection: dataCollection, id: id) }
-    }
-
-    /// Changes tags and metadata. Blocking form of ``PixelAsyncClient/updateRaster(project:dataCollection:id:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.updateRaster(project:dataCollection:id:_:)`")
-    public func updateRaster(project: ProjectID, dataCollection: DataCollectionID, id: RasterID, _ update: RasterUpdate) throws(PixelError) -> Raster {
-        try run { client async throws(PixelError) in try await client.updateRaster(project: project, dataCollection: dataCollection, id: id, update) }
-    }
-
-    /// Deletes one. Blocking form of ``PixelAsyncClient/deleteRaster(project:dataCollection:id:)``.
-    @discardableResult
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.deleteRaster(project:dataCollection:id:)`")
-    public func deleteRaster(project: ProjectID, dataCollection: DataCollectionID, id: RasterID) throws(PixelError) -> DeletionResult {
-        try run { client async throws(PixelError) in try await client.deleteRaster(project: project, dataCollection: dataCollection, id: id) }
-    }
-
-    /// Moves one to another project and data collection. Blocking form of ``PixelAsyncClient/moveRaster(project:dataCollection:id:toProject:toDataCollection:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.moveRaster(project:dataCollection:id:toProject:toDataCollection:)`")
-    public func moveRaster(project: ProjectID, dataCollection: DataCollectionID, id: RasterID, toProject: ProjectID, toDataCollection: DataCollectionID) throws(PixelError) -> Raster {
-        try run { client async throws(PixelError) in try await client.moveRaster(project: project, dataCollection: dataCollection, id: id, toProject: toProject, toDataCollection: toDataCollection) }
-    }
-
-
-    // MARK: - Point clouds
-
-    /// Lists point clouds. Blocking form of ``PixelAsyncClient/getPointClouds(project:dataCollection:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getPointClouds(project:dataCollection:_:)`")
-    public func getPointClouds(project: ProjectID, dataCollection: DataCollectionID, _ params: PointCloudListParams = .init()) throws(PixelError) -> [PointCloud] {
-        try run { client async throws(PixelError) in try await client.getPointClouds(project: project, dataCollection: dataCollection, params) }
-    }
-
-    /// One point cloud. Blocking form of ``PixelAsyncClient/getPointCloud(project:dataCollection:id:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getPointCloud(project:dataCollection:id:)`")
-    public func getPointCloud(project: ProjectID, dataCollection: DataCollectionID, id: PointCloudID) throws(PixelError) -> PointCloud {
-        try run { client async throws(PixelError) in try await client.getPointCloud(project: project, dataCollection: dataCollection, id: id) }
-    }
-
-    /// Changes tags and metadata. Blocking form of ``PixelAsyncClient/updatePointCloud(project:dataCollection:id:_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.updatePointCloud(project:dataCollection:id:_:)`")
-    public func updatePointCloud(project: ProjectID, dataCollection: DataCollectionID, id: PointCloudID, _ update: PointCloudUpdate) throws(PixelError) -> PointCloud {
-        try run { client async throws(PixelError) in try await client.updatePointCloud(project: project, dataCollection: dataCollection, id: id, update) }
-    }
-
-    /// Deletes one. Blocking form of ``PixelAsyncClient/deletePointCloud(project:dataCollection:id:)``.
-    @discardableResult
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.deletePointCloud(project:dataCollection:id:)`")
-    public func deletePointCloud(project: ProjectID, dataCollection: DataCollectionID, id: PointCloudID) throws(PixelError) -> DeletionResult {
-        try run { client async throws(PixelError) in try await client.deletePointCloud(project: project, dataCollection: dataCollection, id: id) }
-    }
-
-    /// Moves one to another data collection. Blocking form of ``PixelAsyncClient/movePointCloud(project:dataCollection:id:toDataCollection:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.movePointCloud(project:dataCollection:id:toDataCollection:)`")
-    public func movePointCloud(project: ProjectID, dataCollection: DataCollectionID, id: PointCloudID, toDataCollection: DataCollectionID) throws(PixelError) -> PointCloud {
-        try run { client async throws(PixelError) in try await client.movePointCloud(project: project, dataCollection: dataCollection, id: id, toDataCollection: toDataCollection) }
     }
 
 
     // MARK: - Jobs
 
     /// One job. Blocking form of ``PixelAsyncClient/getJob(_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getJob(_:)`")
+    @available(*, noasync)
     public func getJob(_ id: JobID) throws(PixelError) -> Job {
         try run { client async throws(PixelError) in try await client.getJob(id) }
     }
 
     /// One job group. Blocking form of ``PixelAsyncClient/getJobGroup(_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.getJobGroup(_:)`")
+    @available(*, noasync)
     public func getJobGroup(_ id: JobGroupID) throws(PixelError) -> JobGroup {
         try run { client async throws(PixelError) in try await client.getJobGroup(id) }
     }
 
     /// Blocks until the job completes (real timeout; failed jobs throw `jobFailed`). Blocking form of ``PixelAsyncClient/waitForJob(_:timeout:initialPollInterval:maxPollInterval:)``.
     @discardableResult
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.waitForJob(_:timeout:initialPollInterval:maxPollInterval:)`")
+    @available(*, noasync)
     public func waitForJob(_ id: JobID, timeout: Duration = .seconds(600), initialPollInterval: Duration = .milliseconds(500), maxPollInterval: Duration = .seconds(10)) throws(PixelError) -> Job {
         try run { client async throws(PixelError) in try await client.waitForJob(id, timeout: timeout, initialPollInterval: initialPollInterval, maxPollInterval: maxPollInterval) }
     }
 
     /// Blocks until the job group completes. Blocking form of ``PixelAsyncClient/waitForJobGroup(_:timeout:failOnJobFailure:initialPollInterval:maxPollInterval:)``.
     @discardableResult
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.waitForJobGroup(_:timeout:failOnJobFailure:initialPollInterval:maxPollInterval:)`")
+    @available(*, noasync)
     public func waitForJobGroup(_ id: JobGroupID, timeout: Duration = .seconds(1200), failOnJobFailure: Bool = true, initialPollInterval: Duration = .milliseconds(500), maxPollInterval: Duration = .seconds(10)) throws(PixelError) -> JobGroup {
         try run { client async throws(PixelError) in try await client.waitForJobGroup(id, timeout: timeout, failOnJobFailure: failOnJobFailure, initialPollInterval: initialPollInterval, maxPollInterval: maxPollInterval) }
     }
@@ -344,15 +236,21 @@ public struct PixelClient: Sendable {
     // MARK: - Search
 
     /// What can be searched for `target`. Blocking form of ``PixelAsyncClient/searchInfo(on:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.searchInfo(on:)`")
-    public func searchInfo(on target: SearchTarget) throws(PixelError) -> JSONValue {
+    @available(*, noasync)
+    public func searchInfo(on target: SearchTarget) throws(PixelError) -> SearchInfo {
         try run { client async throws(PixelError) in try await client.searchInfo(on: target) }
     }
 
     /// One page of search results. Blocking form of ``PixelAsyncClient/search(_:)``.
-    @available(*, noasync, message: "Use `try await PixelAsyncClient.search(_:)`")
+    @available(*, noasync)
     public func search(_ query: SearchQuery) throws(PixelError) -> SearchResponse {
         try run { client async throws(PixelError) in try await client.search(query) }
+    }
+
+    /// One page of search results decoded as `type`. Blocking form of ``PixelAsyncClient/search(_:as:)``.
+    @available(*, noasync)
+    public func search<Result: Decodable & Sendable>(_ query: SearchQuery, as type: Result.Type) throws(PixelError) -> SearchPage<Result> {
+        try run { client async throws(PixelError) in try await client.search(query, as: type) }
     }
 
 
@@ -363,24 +261,14 @@ public struct PixelClient: Sendable {
         PixelPageSequence(pages: async.paginateProjects(pageSize: pageSize, params))
     }
 
-    /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateImages(project:dataCollection:pageSize:_:)``.
-    public func paginateImages(project: ProjectID, dataCollection: DataCollectionID, pageSize: Int = 100, _ params: ImageListParams = .init()) -> PixelPageSequence<Image> {
-        PixelPageSequence(pages: async.paginateImages(project: project, dataCollection: dataCollection, pageSize: pageSize, params))
-    }
-
-    /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateRasters(project:dataCollection:pageSize:_:)``.
-    public func paginateRasters(project: ProjectID, dataCollection: DataCollectionID, pageSize: Int = 100, _ params: RasterListParams = .init()) -> PixelPageSequence<Raster> {
-        PixelPageSequence(pages: async.paginateRasters(project: project, dataCollection: dataCollection, pageSize: pageSize, params))
-    }
-
-    /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginatePointClouds(project:dataCollection:pageSize:_:)``.
-    public func paginatePointClouds(project: ProjectID, dataCollection: DataCollectionID, pageSize: Int = 100, _ params: PointCloudListParams = .init()) -> PixelPageSequence<PointCloud> {
-        PixelPageSequence(pages: async.paginatePointClouds(project: project, dataCollection: dataCollection, pageSize: pageSize, params))
-    }
-
     /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateSearch(_:pageSize:)``.
     public func paginateSearch(_ query: SearchQuery, pageSize: Int = 100) -> PixelPageSequence<JSONValue> {
         PixelPageSequence(pages: async.paginateSearch(query, pageSize: pageSize))
+    }
+
+    /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateSearch(_:as:pageSize:)``.
+    public func paginateSearch<Result: Decodable & Sendable>(_ query: SearchQuery, as type: Result.Type, pageSize: Int = 100) -> PixelPageSequence<Result> {
+        PixelPageSequence(pages: async.paginateSearch(query, as: type, pageSize: pageSize))
     }
 
 }

@@ -17,7 +17,7 @@ extension PixelAsyncClient {
     ///   unusable mode), `presignedURLExpired` (403 from the object store), `jobFailed` with the
     ///   server's `detail` when the file is rejected, `timeout` after `options.jobTimeout`,
     ///   `uploadPairingMismatch`, `cancelled`, or the HTTP error of a failed call.
-    public func upload<Resource: UploadableResource>(
+    public func upload<Resource: DataCollectionResource>(
         project: ProjectID, dataCollection: DataCollectionID, _ file: UploadFile, as type: Resource.Type,
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) async throws(PixelError) -> Resource {
@@ -41,7 +41,7 @@ extension PixelAsyncClient {
     /// let result = try await client.uploadMany(project: 1, dataCollection: 2, files, as: Image.self)
     /// for failure in result.failures { print(failure) }
     /// ```
-    public func uploadMany<Resource: UploadableResource>(
+    public func uploadMany<Resource: DataCollectionResource>(
         project: ProjectID, dataCollection: DataCollectionID, _ files: [UploadFile], as type: Resource.Type,
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) async throws(PixelError) -> UploadBatchResult<Resource> {

@@ -19,7 +19,7 @@ extension UploadSession {
             try throwRecordedFailure()
             guard let upload = transferred.first else { throw PixelError(code: .transport, message: "\(file.name) was not transferred.") }
             let resourceID = try await finishOne(upload)
-            let resource: Resource = try await client.get(basePath + "/\(Resource.collectionPathComponent)/\(resourceID)")
+            let resource = try await client.get(Resource.self, project: project, dataCollection: dataCollection, id: Resource.ID(resourceID))
             reporter.succeeded(upload.name)
             return resource
         } catch {

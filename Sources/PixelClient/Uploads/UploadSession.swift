@@ -5,7 +5,7 @@ import NIOHTTP1
 /// transfers and server-side validation. The public methods in
 /// `PixelAsyncClient+Uploads.swift` drive it; every step here is shared by the single-file and
 /// the batch flow.
-struct UploadSession<Resource: UploadableResource>: Sendable {
+struct UploadSession<Resource: DataCollectionResource>: Sendable {
     let client: PixelAsyncClient
     let project: ProjectID
     let dataCollection: DataCollectionID
@@ -263,11 +263,10 @@ struct UploadSession<Resource: UploadableResource>: Sendable {
         var found: [Int: Resource] = [:]
         for start in stride(from: 0, to: ids.count, by: 50) {
             let slice = Array(ids[start..<min(start + 50, ids.count)])
-            var query = QueryItems()
-            query["ids"] = slice
-            query["limit"] = slice.count
-            let items: [Resource] = try await client.get(basePath + "/\(Resource.collectionPathComponent)/", query: query)
-            for item in items { found[item.uploadedResourceID] = item }
+            let filter = Resource.ListFilter(ListParams(ids: slice.map { Resource.ID($0) }, limit: slice.count))
+            for item in try await client.list(Resource.self, project: project, dataCollection: dataCollection, filter) {
+                found[item.id.rawValue] = item
+            }
         }
         return found
     }

@@ -1,5 +1,8 @@
+import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// The first stop of every request, matched or not: counts it, applies an injected fault,
 /// renders errors the way each surface expects (JSON `detail` bodies; plain text for 5xx the
@@ -20,6 +23,11 @@ struct EmulatorFrontMiddleware: RouterMiddleware {
         case .status(let code)?:
             let status = HTTPResponse.Status(code: code)
             response = code >= 500 ? .text("Injected fault \(code)", status: status) : .json(["detail": "Injected fault"], status: status)
+        case .echoRequestBody(let code)?:
+            let raw = try await server.collectBody(request)
+            let input = (try? JSONDecoder().decode(JSONValue.self, from: raw)) ?? .string(String(buffer: raw))
+            let detail: JSONValue = [["type": "value_error", "loc": ["body"], "msg": "Injected fault", "input": input]]
+            response = .json(["detail": detail], status: HTTPResponse.Status(code: code))
         case .connectionReset?:
             server.logger.debug("Injected connection reset", metadata: ["path": "\(path)"])
             try? await context.channel.close()

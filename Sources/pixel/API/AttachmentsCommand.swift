@@ -1,12 +1,12 @@
 import ArgumentParser
 import PixelClient
 
-/// `pixel attachments list|add|delete`: files attached to a project, data collection or image.
+/// `pixel attachments list|add|move|delete`: files attached to a project, data collection or image.
 struct AttachmentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attachments",
-        abstract: "List, add (upload) and delete attachments of projects, data collections and images.",
-        subcommands: [List.self, Add.self, Delete.self]
+        abstract: "List, add (upload), move and delete attachments of projects, data collections and images.",
+        subcommands: [List.self, Add.self, Move.self, Delete.self]
     )
 
     /// `--on project --id 42`.
@@ -16,12 +16,17 @@ struct AttachmentsCommand: AsyncParsableCommand {
         @Option(help: "Its id.") var id: Int
 
         func validate() throws {
-            if case .unknown = AttachmentResourceType(rawValue: on) {
-                throw ValidationError("--on must be project, data_collection or image; got '\(on)'.")
-            }
+            _ = try AttachmentsCommand.resourceType(on, "--on")
         }
 
         var target: AttachmentTarget { AttachmentTarget(resourceType: AttachmentResourceType(rawValue: on), resourceID: id) }
+    }
+
+    /// `project`, `data_collection` or `image` from `--on`/`--to`, or a usage error naming `option`.
+    static func resourceType(_ text: String, _ option: String) throws -> AttachmentResourceType {
+        let type = AttachmentResourceType(rawValue: text)
+        if case .unknown = type { throw ValidationError("\(option) must be project, data_collection or image; got '\(text)'.") }
+        return type
     }
 
     struct List: AsyncParsableCommand {
@@ -29,10 +34,17 @@ struct AttachmentsCommand: AsyncParsableCommand {
         @OptionGroup var client: ClientOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var target: Target
+        @Option(help: ArgumentHelp("Only attachments in this state: Pending or Completed.", valueName: "status")) var status: String?
+
+        func validate() throws {
+            if let status, case .unknown = AttachmentStatus(rawValue: status) {
+                throw ValidationError("--status must be Pending or Completed; got '\(status)'.")
+            }
+        }
 
         func run() async throws {
-            let target = self.target.target
-            let attachments = try await ClientSession.run(client) { client, _ in try await client.listAttachments(target) }
+            let (target, status) = (self.target.target, status.map(AttachmentStatus.init(rawValue:)))
+            let attachments = try await ClientSession.run(client) { client, _ in try await client.listAttachments(target, status: status) }
             try Render.list(attachments, json: output.json)
         }
     }
@@ -58,6 +70,26 @@ struct AttachmentsCommand: AsyncParsableCommand {
                 }
             }
             try Render.uploaded(result, of: uploads.count, json: output.json)
+        }
+    }
+
+    struct Move: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move an attachment to another project, data collection or image.")
+        @OptionGroup var client: ClientOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var target: Target
+        @Argument(help: "The attachment id.") var attachment: Int
+        @Option(name: .customLong("to"), help: ArgumentHelp("What it moves to: project, data_collection or image.", valueName: "kind"))
+        var toType: String
+        @Option(name: .customLong("to-id"), help: "Its id.") var toID: Int
+
+        func validate() throws { _ = try AttachmentsCommand.resourceType(toType, "--to") }
+
+        func run() async throws {
+            let (target, id) = (self.target.target, AttachmentID(attachment))
+            let destination = AttachmentTarget(resourceType: try AttachmentsCommand.resourceType(toType, "--to"), resourceID: toID)
+            let moved = try await ClientSession.run(client) { client, _ in try await client.moveAttachment(target, id: id, to: destination) }
+            try Render.one(moved, json: output.json)
         }
     }
 

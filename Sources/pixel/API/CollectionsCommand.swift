@@ -23,15 +23,18 @@ struct CollectionsCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
         @Option(help: "The project id.") var project: Int
         @Option(help: ArgumentHelp("Only collections of this type.", valueName: "type")) var type: CollectionTypeArgument?
-        @Option(help: "At most this many.") var limit: Int?
+        @OptionGroup var filters: FilterOptions
+        @OptionGroup var pages: PageOptions
         @Flag(help: "List deleted (restorable) collections instead.") var deleted = false
 
         func run() async throws {
-            let params = DataCollectionListParams(ListParams(limit: limit), dataCollectionType: type?.type)
-            let (project, deleted) = (ProjectID(project), deleted)
+            let (project, deleted, type, filters, paging) = (ProjectID(project), deleted, type?.type, filters.filters, pages.paging)
             let collections = try await ClientSession.run(client) { client, _ in
-                if deleted { return try await client.listDeletedDataCollections(project: project, params) }
-                return try await client.listDataCollections(project: project, params)
+                try await paging.fetch { offset, limit in
+                    let params = DataCollectionListParams(filters.params(offset: offset, limit: limit), dataCollectionType: type)
+                    if deleted { return try await client.listDeletedDataCollections(project: project, params) }
+                    return try await client.listDataCollections(project: project, params)
+                }
             }
             try Render.list(collections, json: output.json)
         }

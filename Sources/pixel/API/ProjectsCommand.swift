@@ -13,17 +13,18 @@ struct ProjectsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List projects.")
         @OptionGroup var client: ClientOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "Only projects with this name.") var name: String?
-        @Option(name: .customLong("tag"), help: "Only projects with this tag (repeatable).") var tags: [String] = []
-        @Option(help: "At most this many projects.") var limit: Int?
+        @OptionGroup var filters: FilterOptions
+        @OptionGroup var pages: PageOptions
         @Flag(help: "List deleted (restorable) projects instead.") var deleted = false
 
         func run() async throws {
-            let params = ProjectListParams(name: name, tags: tags.isEmpty ? nil : tags, limit: limit)
-            let deleted = self.deleted
+            let (filters, paging, deleted) = (filters.filters, pages.paging, deleted)
             let projects = try await ClientSession.run(client) { client, _ in
-                if deleted { return try await client.listDeletedProjects(params) }
-                return try await client.listProjects(params)
+                try await paging.fetch { offset, limit in
+                    let params: ProjectListParams = filters.params(offset: offset, limit: limit)
+                    if deleted { return try await client.listDeletedProjects(params) }
+                    return try await client.listProjects(params)
+                }
             }
             try Render.list(projects, json: output.json)
         }

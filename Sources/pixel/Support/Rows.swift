@@ -31,7 +31,7 @@ enum Render {
     }
 
     /// `Deleted project 5.` or the server's answer as JSON.
-    static func deleted(_ what: String, _ result: DeletionResult, json: Bool) throws {
+    static func deleted(_ what: String, _ result: any Encodable, json: Bool) throws {
         if json { return try JSONOutput.print(result) }
         Console.standardOutput.line("Deleted \(what).")
     }
@@ -93,4 +93,88 @@ extension Attachment: TableRow {
 extension Job: TableRow {
     static var columns: [String] { ["id", "name", "status", "completed", "detail"] }
     var cells: [String] { [id.description, name ?? "–", status?.rawValue ?? "–", completed ? "yes" : "no", detail ?? ""] }
+}
+
+extension JobGroup: TableRow {
+    static var columns: [String] { ["id", "completed", "jobs", "succeeded", "failed"] }
+    var cells: [String] { [Render.optional(id), completed ? "yes" : "no", String(totalJobs), String(successCount), String(failedCount)] }
+}
+
+extension UploadJob: TableRow {
+    static var columns: [String] { ["id", "name", "status", "result", "detail"] }
+    var cells: [String] {
+        [id.description, name, Render.optional(status), result.map { "\($0.resourceName) \($0.resourceID)" } ?? "–", detail ?? ""]
+    }
+}
+
+extension User: TableRow {
+    static var columns: [String] { ["id", "username", "name", "type", "enabled"] }
+    var cells: [String] {
+        let name = [firstName, lastName].compactMap { $0 }.joined(separator: " ")
+        return [id.map(\.description) ?? subject ?? "–", username ?? email ?? "–", name.isEmpty ? "–" : name, Render.optional(userType), Render.optional(enabled)]
+    }
+}
+
+extension Plugin: TableRow {
+    static var columns: [String] { ["name", "enabled", "depends on"] }
+    var cells: [String] { [name, Render.optional(enabled), dependsOn.map { $0.joined(separator: ",") } ?? "–"] }
+}
+
+extension OptimizedRaster: TableRow {
+    static var columns: [String] { ["id", "raster", "name", "profile", "status", "file"] }
+    var cells: [String] {
+        [id.description, Render.optional(rasterID), name ?? "–", profile ?? "–", Render.optional(status), fileName ?? "–"]
+    }
+}
+
+extension OptimizedPointCloud: TableRow {
+    static var columns: [String] { ["id", "point cloud", "name", "status", "file"] }
+    var cells: [String] { [id.description, Render.optional(pointCloudID), name ?? "–", Render.optional(status), fileName ?? "–"] }
+}
+
+extension ArcGISService: TableRow {
+    static var columns: [String] { ["id", "type", "name", "status", "collections", "url"] }
+    var cells: [String] {
+        [
+            id.description, Render.optional(serviceType), name ?? "–", status ?? "–",
+            dataCollectionIDs.map { $0.map(\.description).joined(separator: ",") } ?? "–", url ?? "–",
+        ]
+    }
+}
+
+extension ArcGISServiceChange: TableRow {
+    static var columns: [String] { ["service", "status", "job", "job status"] }
+    var cells: [String] {
+        [Render.optional(service?.id), service?.status ?? "–", Render.optional(job?.id), job.map { Render.optional($0.status) } ?? "no job"]
+    }
+}
+
+extension HarvestService: TableRow {
+    static var columns: [String] { ["id", "name", "status", "url", "where"] }
+    var cells: [String] { [id.description, name ?? "–", status ?? "–", url ?? "–", whereClause ?? "–"] }
+}
+
+extension HarvestTask: TableRow {
+    static var columns: [String] { ["id", "service", "name", "status", "harvested"] }
+    var cells: [String] { [id.description, Render.optional(harvestServiceID), name ?? "–", Render.optional(status), Render.optional(harvestedCount)] }
+}
+
+extension HarvestServiceChange: TableRow {
+    static var columns: [String] { ["service", "status", "task", "task status"] }
+    var cells: [String] { [Render.optional(service?.id), service?.status ?? "–", Render.optional(task?.id), task.map { Render.optional($0.status) } ?? "–"] }
+}
+
+extension AnalysisModule: TableRow {
+    static var columns: [String] { ["name", "description"] }
+    var cells: [String] { [name, description ?? ""] }
+}
+
+extension AnalysisService: TableRow {
+    static var columns: [String] { ["id", "name", "module", "enabled"] }
+    var cells: [String] { [id.description, name ?? "–", moduleName ?? "–", Render.optional(enabled)] }
+}
+
+extension AnalysisTask: TableRow {
+    static var columns: [String] { ["id", "service", "name", "status", "finished"] }
+    var cells: [String] { [id.description, Render.optional(serviceID), name ?? "–", Render.optional(status), Render.date(finishedAt)] }
 }

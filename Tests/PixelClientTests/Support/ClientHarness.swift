@@ -157,3 +157,15 @@ final class EventRecorder: Sendable {
     var handler: PixelEventHandler { { event in self.events.withLockedValue { $0.append(event) } } }
     var descriptions: [String] { events.withLockedValue { $0.map(\.description) } }
 }
+
+extension JobWait {
+    /// Polls every few milliseconds, so job waits in tests take no time.
+    static let fast = JobWait(timeout: .seconds(30), initialPollInterval: .milliseconds(5), maxPollInterval: .milliseconds(20))
+}
+
+/// Checks that `error` is the API's 422 validation answer and its `detail` names `field`.
+func expectValidationError(_ error: PixelError?, naming field: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    #expect(error?.code == .httpStatus, sourceLocation: sourceLocation)
+    #expect(error?.status == 422, sourceLocation: sourceLocation)
+    #expect(error?.detail?.contains(field) == true, "detail: \(error?.detail ?? "nil")", sourceLocation: sourceLocation)
+}

@@ -1,0 +1,62 @@
+import NIOHTTP1
+
+import Foundation
+
+/// A request body that carries secrets (a user's password, harvest credentials, an API key).
+///
+/// Such a body is never logged and never kept in an error, and because a server may echo a
+/// rejected body back (validation errors often carry it as `input`), each of
+/// ``secretValues`` is also blanked out of the error the call throws.
+protocol SensitiveRequestBody: Encodable, Sendable {
+    /// The secret values in this body, as sent.
+    var secretValues: [String] { get }
+}
+
+extension PixelError {
+    /// This error with every occurrence of `secrets` (as text and as a JSON string body)
+    /// replaced by `<redacted>` in each text it carries.
+    package func redacting(_ secrets: [String]) -> PixelError {
+        let needles = secrets.filter { !$0.isEmpty }.flatMap { secret in [secret, Self.jsonEscaped(secret)] }
+        guard !needles.isEmpty else { return self }
+        func scrub(_ text: String?) -> String? {
+            guard var text else { return nil }
+            for needle in needles where !needle.isEmpty { text = text.replacingOccurrences(of: needle, with: "<redacted>") }
+            return text
+        }
+        var copy = self
+        copy.message = scrub(message) ?? message
+        copy.detail = scrub(detail)
+        copy.url = scrub(url)
+        copy.requestBody = scrub(requestBody)
+        copy.underlying = scrub(underlying)
+        return copy
+    }
+
+    /// How `text` appears inside a JSON string (quotes, backslashes and control characters escaped).
+    private static func jsonEscaped(_ text: String) -> String {
+        guard let data = try? JSONEncoder().encode(text), let quoted = String(data: data, encoding: .utf8), quoted.count >= 2 else { return text }
+        return String(quoted.dropFirst().dropLast())
+    }
+}
+
+extension PixelAsyncClient {
+    /// Sends a body with secrets: nothing of it is logged or kept, and its secrets are blanked out
+    /// of the error if the call fails.
+    func sendSensitive<Response: Decodable>(
+        _ method: HTTPMethod, _ path: String, body: some SensitiveRequestBody, as type: Response.Type = Response.self
+    ) async throws(PixelError) -> Response {
+        do {
+            return try await send(APIRequest(method, path).withJSONBody(body, sensitive: true))
+        } catch {
+            throw error.redacting(body.secretValues)
+        }
+    }
+}
+
+extension OIDCUserCreate: SensitiveRequestBody {
+    var secretValues: [String] { [password.reveal()] }
+}
+
+extension OIDCUserUpdate: SensitiveRequestBody {
+    var secretValues: [String] { password.map { [$0.reveal()] } ?? [] }
+}

@@ -1,0 +1,3 @@
+/// The former name of ``DataCollectionResource``, from when only uploads were generic.
+@available(*, deprecated, renamed: "DataCollectionResource")
+public typealias UploadableResource = DataCollectionResource
