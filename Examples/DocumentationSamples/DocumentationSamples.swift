@@ -40,9 +40,10 @@ func optionsArePartOfTheKey() throws {
 
 /// Configuration: provenance and the fingerprint.
 func explainSettings() throws {
+    try PixelSettings.useUserFingerprintKey()   // once at startup: ~/.config/pixel-client/fingerprint.key
     let resolved = try PixelSettings.resolve()
     print(resolved.explain())      // the table `pixel config explain` prints
-    print(resolved.fingerprint)    // equal in every process for equal settings
+    print(resolved.fingerprint)    // equal in every process of this user for equal settings
 }
 
 /// SyncAndAsync: blocking calls belong on plain threads.
@@ -54,7 +55,8 @@ func blockingFromAPlainThread() {
 }
 
 /// README: sessions and events.
-func sessionsAndEvents() async {
+func sessionsAndEvents() async throws {
+    try PixelSettings.useUserFingerprintKey()   // fingerprints, and so session files, stay the same across runs
     let registry = PixelClientRegistry(configuration: .init(hooks: PixelClientHooks(sessionStore: FileSessionStore())))
     for await event in registry.events() { print(event) }   // created, rebuilt (changed keys), retired, closed, …
 }

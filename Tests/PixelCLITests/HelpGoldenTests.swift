@@ -192,6 +192,8 @@ struct HelpGoldenTests {
                                       password) so the next run does no password grant.
               --session-dir <path>    Session store directory (default:
                                       $XDG_CONFIG_HOME/pixel-client/sessions).
+              -v, --verbose           Log every request and response line to standard error
+                                      (never a secret).
               --json                  Print JSON instead of a table.
               --project <project>     The project id.
               --collection <collection>
@@ -228,6 +230,8 @@ struct HelpGoldenTests {
                                       password) so the next run does no password grant.
               --session-dir <path>    Session store directory (default:
                                       $XDG_CONFIG_HOME/pixel-client/sessions).
+              -v, --verbose           Log every request and response line to standard error
+                                      (never a secret).
               --json                  Print JSON instead of a table.
               --project <project>     The project id.
               --collection <collection>
@@ -256,7 +260,7 @@ struct HelpGoldenTests {
             --config-json is merged into the service's configuration; --config-json null
             clears it, --clear-name clears the name.
 
-            USAGE: pixel analysis services patch [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--json] <id> [--name <name>] [--clear-name] [--enabled <bool>] [--config-json <json>]
+            USAGE: pixel analysis services patch [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--verbose] [--json] <id> [--name <name>] [--clear-name] [--enabled <bool>] [--config-json <json>]
 
             ARGUMENTS:
               <id>                    The service id.
@@ -269,6 +273,8 @@ struct HelpGoldenTests {
                                       password) so the next run does no password grant.
               --session-dir <path>    Session store directory (default:
                                       $XDG_CONFIG_HOME/pixel-client/sessions).
+              -v, --verbose           Log every request and response line to standard error
+                                      (never a secret).
               --json                  Print JSON instead of a table.
               --name <name>           New name.
               --clear-name            Set the name to null.
@@ -285,7 +291,7 @@ struct HelpGoldenTests {
             "field"}, value]} with op one of == != < <= > >= ~ !~ contains !contains in
             !in, combined with {"and": [...]} and {"or": [...]}.
 
-            USAGE: pixel search run [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--json] --on <target> [--filter <json>] [--search <search>] [--limit <limit>] [--offset <offset>] [--all]
+            USAGE: pixel search run [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--verbose] [--json] --on <target> [--filter <json>] [--search <search>] [--limit <limit>] [--offset <offset>] [--all]
 
             OPTIONS:
               --env-file <path>       Read this .env file (it must exist) instead of ./.env.
@@ -295,6 +301,8 @@ struct HelpGoldenTests {
                                       password) so the next run does no password grant.
               --session-dir <path>    Session store directory (default:
                                       $XDG_CONFIG_HOME/pixel-client/sessions).
+              -v, --verbose           Log every request and response line to standard error
+                                      (never a secret).
               --json                  Print JSON instead of a table.
               --on <target>           What to search: images, rasters, point_clouds,
                                       projects or data_collections.

@@ -47,10 +47,10 @@ struct SessionMoveTests {
         }
     }
 
-    @Test func theClientsTokenStoreMovesALegacySessionOnItsFirstLoad() async throws {
+    @Test func theClientsSessionBindingMovesALegacySessionOnItsFirstLoad() async throws {
         try await withStore { store, _ in
             await store.save(session("R3FRESH-old"), key: oldKey)
-            let tokens = SessionTokenStore(store: store, key: newKey, legacyKey: oldKey, subject: "me@example.com")
+            let tokens = SessionBinding(store: store, key: newKey, legacyKey: oldKey, subject: "me@example.com")
             #expect(await tokens.loadRefreshToken()?.reveal() == "R3FRESH-old")
             #expect(await store.load(key: oldKey) == nil)
             #expect(await tokens.loadRefreshToken()?.reveal() == "R3FRESH-old")
