@@ -1,8 +1,10 @@
 // The short samples of the DocC articles and the README, compiled as they are printed there (a
 // test checks that each printed sample is a run of lines of this file or of another example).
 // Nothing calls these functions; the runnable programs are the other examples.
+import CoreMetrics
 import Foundation
 import PixelClient
+import Tracing
 
 /// GettingStarted: the first blocking call.
 func firstBlockingCall() throws {
@@ -59,4 +61,19 @@ func sessionsAndEvents() async throws {
     try PixelSettings.useUserFingerprintKey()   // fingerprints, and so session files, stay the same across runs
     let registry = PixelClientRegistry(configuration: .init(hooks: PixelClientHooks(sessionStore: FileSessionStore())))
     for await event in registry.events() { print(event) }   // created, rebuilt (changed keys), retired, closed, …
+}
+
+/// Observability: bootstrapping metrics and tracing.
+func metricsAndTracing(metrics: any MetricsFactory, tracer: any Tracer) async throws {
+    MetricsSystem.bootstrap(metrics)             // once, at startup: every client reports to it
+    InstrumentationSystem.bootstrap(tracer)      // spans, and trace headers on API calls
+    let client = try getClient(async: .async)
+    _ = try await client.listProjects()          // pixel.client.requests, url.template "/projects/"
+}
+
+/// Observability: one registry's own metrics and tracer.
+func registryInstrumentation(metrics: any MetricsFactory, tracer: any Tracer) {
+    let hooks = PixelClientHooks(metricsFactory: metrics, tracer: tracer)
+    let registry = PixelClientRegistry(configuration: .init(hooks: hooks))
+    _ = registry
 }

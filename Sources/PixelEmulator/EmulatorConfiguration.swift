@@ -67,6 +67,10 @@ public struct EmulatorConfiguration: Sendable {
     /// the `PIXEL_EMULATOR_TOKEN_LOG` environment variable sets it for every emulator a process
     /// starts. Never point it at a place other people can read.
     public var issuedTokenLog: String? = ProcessInfo.processInfo.environment["PIXEL_EMULATOR_TOKEN_LOG"].flatMap { $0.isEmpty ? nil : $0 }
+    /// Request headers whose values ``EmulatorStats/headerValues(_:method:path:)`` keeps (lower
+    /// case), to check trace-context propagation: by default the W3C `traceparent` and
+    /// `tracestate`. Never list a header that carries a credential.
+    public var recordedHeaders: Set<String> = ["traceparent", "tracestate"]
 
     public init(
         host: String = "127.0.0.1",

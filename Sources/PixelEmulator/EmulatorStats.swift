@@ -20,7 +20,11 @@ public final class EmulatorStats: Sendable {
         var grants: [EmulatorGrant: Int] = [:]
         var tokensIssued = 0
         var total = 0
+        var headers: [String: [String]] = [:]
     }
+
+    /// Values kept per header, method and path; older ones are dropped beyond this.
+    static let maxRecordedHeaderValues = 1_000
 
     private let counters = NIOLockedValueBox(Counters())
 
@@ -54,6 +58,20 @@ public final class EmulatorStats: Sendable {
 
     /// All requests seen.
     public var totalRequests: Int { counters.withLockedValue { $0.total } }
+
+    /// The values of header `name` (one of ``EmulatorConfiguration/recordedHeaders``) that
+    /// requests with this method and exact path carried, oldest first.
+    public func headerValues(_ name: String, method: String, path: String) -> [String] {
+        counters.withLockedValue { $0.headers["\(name.lowercased()) \(method.uppercased()) \(path)"] ?? [] }
+    }
+
+    func recordHeader(_ name: String, value: String, method: String, path: String) {
+        counters.withLockedValue { counters in
+            let key = "\(name.lowercased()) \(method) \(path)"
+            counters.headers[key, default: []].append(value)
+            if counters.headers[key, default: []].count > Self.maxRecordedHeaderValues { counters.headers[key]?.removeFirst() }
+        }
+    }
 
     func recordRequest(method: String, path: String) {
         counters.withLockedValue {

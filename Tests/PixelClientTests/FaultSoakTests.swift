@@ -154,7 +154,10 @@ import Testing
                 #expect(tally.attempted.withLockedValue { $0 } == Self.requests)
                 #expect(tally.all.values.reduce(0, +) == Self.requests, "every request accounted for")
                 #expect(tally.untyped == 0, "\(outcomes)")
-                #expect(tally.succeeded > Self.requests / 2, "\(outcomes)")
+                // Roughly half succeed with this fault mix (random, so the count varies from run to
+                // run); a quarter is far enough below to never flake and still catches a client
+                // that fails what it should have retried.
+                #expect(tally.succeeded > Self.requests / 4, "\(outcomes)")
                 #expect(emulator.faults.totalInjected > 0)
                 #expect(duplicated == 0)
                 #expect(connectionsLeft == 0)

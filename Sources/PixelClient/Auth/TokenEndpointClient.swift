@@ -14,6 +14,7 @@ struct TokenEndpointClient: Sendable {
     let endpoint: String
     let username: String
     let password: Secret<String>
+    let instrumentation: PixelInstrumentation
     let logger: Logger
 
     struct Grant: Sendable {
@@ -41,8 +42,24 @@ struct TokenEndpointClient: Sendable {
             ])
     }
 
+    /// One grant in its span (no attribute holds the form), counted by grant type and outcome.
     private func request(grant: PixelTokenGrant, form: [(String, String)]) async throws(PixelError) -> Grant {
         let requestID = RequestID.make()
+        do throws(PixelError) {
+            let result = try await instrumentation.withSpan("token \(grant.rawValue) grant") { span async throws(PixelError) -> Grant in
+                span.attributes["pixel.request_id"] = requestID
+                span.attributes["grant_type"] = grant.rawValue
+                return try await send(grant: grant, form: form, requestID: requestID)
+            }
+            instrumentation.tokenGrant(grant, succeeded: true)
+            return result
+        } catch {
+            if error.code != .cancelled && error.code != .clientClosed { instrumentation.tokenGrant(grant, succeeded: false) }
+            throw error
+        }
+    }
+
+    private func send(grant: PixelTokenGrant, form: [(String, String)], requestID: String) async throws(PixelError) -> Grant {
         var request = HTTPClientRequest(url: endpoint)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")

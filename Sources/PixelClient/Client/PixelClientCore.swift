@@ -35,6 +35,8 @@ public final class PixelClientCore: Sendable {
     let retryPolicy: RetryPolicy
     /// Leases, draining and closing: the core's one lifecycle.
     let lifecycle: CoreLifecycle
+    /// Where this core's metrics and spans go.
+    package let instrumentation: PixelInstrumentation
 
     var logger: Logger { hooks.logger }
 
@@ -43,22 +45,25 @@ public final class PixelClientCore: Sendable {
     /// - Parameters:
     ///   - settings: who to sign in as and where the API is.
     ///   - options: overrides and tuning; see ``PixelClientOptions``.
-    ///   - hooks: logger, event handler, session store and proxy environment.
+    ///   - hooks: logger, event handler, metrics and tracing, session store and proxy environment.
     /// - Throws: ``PixelError/Code/invalidInput`` for an unusable proxy setting.
     public init(settings: PixelSettings, options: PixelClientOptions = PixelClientOptions(), hooks: PixelClientHooks = PixelClientHooks()) throws(PixelError) {
         let settings = options.applied(to: settings)
         self.settings = settings
         self.options = options
         self.hooks = hooks
-        let lifecycle = CoreLifecycle()
+        let instrumentation = PixelInstrumentation(hooks: hooks)
+        self.instrumentation = instrumentation
+        let lifecycle = CoreLifecycle(leaseMeter: instrumentation.leases)
         self.lifecycle = lifecycle
         self.transport = try HTTPTransport(
-            settings: settings, environment: hooks.proxyEnvironment, proxyBypassesLoopback: hooks.proxyBypassesLoopback)
+            settings: settings, environment: hooks.proxyEnvironment, proxyBypassesLoopback: hooks.proxyBypassesLoopback,
+            tracer: instrumentation.tracer)
         self.retryPolicy = RetryPolicy(
             maxAttempts: max(1, settings.retryAttempts), baseDelay: options.retryBaseDelay, maxDelay: options.retryMaxDelay)
         let endpoint = TokenEndpointClient(
             transport: transport, endpoint: settings.tokenEndpoint, username: settings.username,
-            password: settings.password, logger: hooks.logger)
+            password: settings.password, instrumentation: instrumentation, logger: hooks.logger)
         let eventHandler = hooks.eventHandler
         let session = hooks.sessionStore.map { store in
             SessionBinding(
@@ -143,8 +148,41 @@ public final class PixelClientCore: Sendable {
         try await sendLeased(request)
     }
 
+    /// One API call in its span, counted and timed (see ``PixelMetricName``).
     private func sendLeased(_ request: APIRequest) async throws(PixelError) -> TransportResponse {
         let requestID = RequestID.make()
+        let method = request.method.rawValue
+        let template = RouteTemplate.of(path: request.path)
+        let started = ContinuousClock.now
+        var lastStatus: Int?
+        defer {
+            instrumentation.requestFinished(
+                method: method, template: template, status: lastStatus, duration: ContinuousClock.now - started)
+        }
+        return try await instrumentation.withSpan("\(method) \(template)") { span async throws(PixelError) -> TransportResponse in
+            span.attributes["http.request.method"] = method
+            span.attributes["url.template"] = template
+            span.attributes["pixel.request_id"] = requestID
+            var retries = 0
+            defer { span.attributes["pixel.retry_count"] = retries }
+            do throws(PixelError) {
+                let response = try await sendAttempts(request, requestID: requestID, template: template, retries: &retries)
+                lastStatus = response.status
+                span.attributes["http.response.status_code"] = response.status
+                return response
+            } catch {
+                lastStatus = error.status
+                if let status = error.status { span.attributes["http.response.status_code"] = status }
+                throw error
+            }
+        }
+    }
+
+    /// Sends `request` until it succeeds, fails for good or runs out of attempts; `retries` counts
+    /// the repeated attempts.
+    private func sendAttempts(
+        _ request: APIRequest, requestID: String, template: String, retries: inout Int
+    ) async throws(PixelError) -> TransportResponse {
         let url = request.url(base: settings.apiBaseURL)
         let method = request.method.rawValue
         let maxAttempts = RetryPolicy.isIdempotent(method) ? retryPolicy.maxAttempts : 1
@@ -177,6 +215,8 @@ public final class PixelClientCore: Sendable {
                 error.requestBody = request.bodyForErrors
                 if error.isConnectionFailure, attempt < maxAttempts {
                     logger.debug("retrying after a connection failure", metadata: ["request_id": "\(requestID)", "cause": "\(error.underlying ?? "")"])
+                    retries += 1
+                    instrumentation.retried(method: method, template: template, reason: "connection")
                     try await backoff(after: attempt, retryAfter: nil, method: method, url: url, reason: "connection failure")
                     continue
                 }
@@ -202,6 +242,8 @@ public final class PixelClientCore: Sendable {
                 hooks.eventHandler?(.authenticationFailed(error))
                 throw error
             case let status where RetryPolicy.retryableStatuses.contains(status) && attempt < maxAttempts:
+                retries += 1
+                instrumentation.retried(method: method, template: template, reason: "status")
                 try await backoff(
                     after: attempt, retryAfter: response.headers.first(name: "Retry-After"), method: method, url: url,
                     reason: "status \(status)")

@@ -1,3 +1,4 @@
+import CoreMetrics
 import NIOConcurrencyHelpers
 
 /// The one lifecycle of a client core: leases, draining and closing.
@@ -17,8 +18,12 @@ final class CoreLifecycle: Sendable {
     }
 
     private let machine = NIOLockedValueBox(StateMachine<CheckedContinuation<Void, Never>>())
+    /// Follows the leases held (``PixelMetricName/leases``), when metrics are wanted.
+    private let leaseMeter: Meter?
 
-    init() {}
+    init(leaseMeter: Meter? = nil) {
+        self.leaseMeter = leaseMeter
+    }
 
     /// The current state.
     var state: StateMachine<CheckedContinuation<Void, Never>>.State { machine.withLockedValue { $0.state } }
@@ -31,12 +36,15 @@ final class CoreLifecycle: Sendable {
 
     /// Takes a lease; `false` when the core no longer grants it. Pair every `true` with ``release()``.
     func acquire(_ kind: StateMachine<CheckedContinuation<Void, Never>>.LeaseKind = .new) -> Bool {
-        machine.withLockedValue { $0.acquire(kind) } == .granted
+        let granted = machine.withLockedValue { $0.acquire(kind) } == .granted
+        if granted { leaseMeter?.increment() }
+        return granted
     }
 
     /// Returns a lease taken with ``acquire(_:)``.
     func release() {
         let resume = machine.withLockedValue { $0.release() }
+        leaseMeter?.decrement()
         for waiter in resume { waiter.resume() }
     }
 

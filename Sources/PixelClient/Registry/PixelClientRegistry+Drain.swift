@@ -6,7 +6,7 @@ extension PixelClientRegistry {
     @discardableResult
     func retire(_ generation: RegistryGeneration) -> Task<Void, Never> {
         let held = generation.core.beginDraining() ?? generation.core.inFlightRequestCount
-        broadcaster.publish(.retired(generation.id, inFlight: held))
+        report(.retired(generation.id, inFlight: held))
         let id = state.withLockedValue { state -> Int in
             state.nextDrainID += 1
             return state.nextDrainID
@@ -27,9 +27,9 @@ extension PixelClientRegistry {
     private func drain(_ generation: RegistryGeneration) async {
         let outcome = await generation.core.finishClosing(gracePeriod: configuration.gracePeriod)
         switch outcome {
-        case .closed(let forced): broadcaster.publish(.closed(generation.id, forced: forced))
+        case .closed(let forced): report(.closed(generation.id, forced: forced))
         // A holder closed the core itself (with its own grace period); it is closed now.
-        case .closedElsewhere: broadcaster.publish(.closed(generation.id, forced: false))
+        case .closedElsewhere: report(.closed(generation.id, forced: false))
         }
     }
 
@@ -69,7 +69,7 @@ extension PixelClientRegistry {
             await pending.value
         }
         if first {
-            broadcaster.publish(.shutDown)
+            report(.shutDown)
             broadcaster.finish()
         }
     }

@@ -41,6 +41,8 @@ public final class PixelClientRegistry: Sendable {
     /// `false` for ``shared``.
     let canBeShutDown: Bool
     let broadcaster = EventBroadcaster<PixelFactoryEvent>(isEssential: \.isLifecycleEvent)
+    /// Counts generations (``PixelMetricName/generations``) for the configuration's hooks.
+    let instrumentation: PixelInstrumentation
     let state = NIOLockedValueBox(RegistryState())
     /// Credentials a person typed, kept for the registry's lifetime so nobody is asked twice.
     let prompts = PromptCoordinator()
@@ -53,6 +55,19 @@ public final class PixelClientRegistry: Sendable {
     init(configuration: Configuration, canBeShutDown: Bool) {
         self.configuration = configuration
         self.canBeShutDown = canBeShutDown
+        self.instrumentation = PixelInstrumentation(hooks: configuration.hooks)
+    }
+
+    /// Publishes `event` to subscribers and counts the generation events.
+    func report(_ event: PixelFactoryEvent) {
+        switch event {
+        case .created: instrumentation.generation("created")
+        case .rebuilt: instrumentation.generation("rebuilt")
+        case .retired: instrumentation.generation("retired")
+        case .closed: instrumentation.generation("closed")
+        default: break
+        }
+        broadcaster.publish(event)
     }
 
     deinit {
@@ -324,7 +339,7 @@ public final class PixelClientRegistry: Sendable {
                 guard let installed = try installDefault(fresh, options: options, expectedEpoch: nil) else { continue }
                 reloaded = reloaded || installed.generation !== entry.generation
             } catch let error as SettingsError {
-                broadcaster.publish(.settingsReloadFailed(error))
+                report(.settingsReloadFailed(error))
                 return reloaded
             } catch {
                 return reloaded
@@ -389,9 +404,9 @@ public final class PixelClientRegistry: Sendable {
 
     /// Publishes what an install did, in order: created, rebuilt, retired (and starts the drains).
     private func publish(_ outcome: InstallOutcome, changes: [SettingsChange]) {
-        if outcome.created, let generation = outcome.generation { broadcaster.publish(.created(generation.id)) }
+        if outcome.created, let generation = outcome.generation { report(.created(generation.id)) }
         if let old = outcome.rebuiltFrom, let generation = outcome.generation {
-            broadcaster.publish(.rebuilt(old: old.id, new: generation.id, changes: changes))
+            report(.rebuilt(old: old.id, new: generation.id, changes: changes))
         }
         for generation in outcome.retiring { retire(generation) }
     }

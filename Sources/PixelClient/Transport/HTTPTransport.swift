@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import Synchronization
+import Tracing
 
 /// Which timeout and which rules apply to a request.
 package enum TrafficKind: Sendable {
@@ -15,9 +16,14 @@ package enum TrafficKind: Sendable {
     case objectStore
 }
 
-/// The one connection pool of a Pixel client: an AsyncHTTPClient `HTTPClient` on the shared NIO
+/// The connection pool of a Pixel client: an AsyncHTTPClient `HTTPClient` on the shared NIO
 /// singleton event-loop group (plus a proxied twin when a proxy is configured, so `NO_PROXY`
 /// hosts go direct).
+///
+/// With a tracer, API and token requests go through pools that trace (AsyncHTTPClient's request
+/// spans, and the trace context injected into the headers), and object-store requests through
+/// twins that do not: AsyncHTTPClient records the full URL and its query on its spans, and a
+/// presigned URL's query is a credential.
 ///
 /// Construction is synchronous and does no I/O. The transport has no lifecycle of its own: the
 /// core's ``CoreLifecycle`` decides when work may start and when ``shutDown()`` runs; requests
@@ -25,9 +31,30 @@ package enum TrafficKind: Sendable {
 /// responses are decompressed, TLS certificates are verified, and credentials never go over plain
 /// `http://` to a host that is not loopback.
 package final class HTTPTransport: Sendable {
-    private let direct: HTTPClient
-    /// One pool per proxy server in use (one when `HTTP_PROXY` and `HTTPS_PROXY` agree).
-    private let proxied: [ProxyServer: HTTPClient]
+    /// The direct pool and one pool per proxy server in use (one when `HTTP_PROXY` and
+    /// `HTTPS_PROXY` agree).
+    private struct Pools: Sendable {
+        let direct: HTTPClient
+        let proxied: [ProxyServer: HTTPClient]
+
+        init(configuration: HTTPClient.Configuration, proxy: ProxySettings?) {
+            var configuration = configuration
+            direct = HTTPClient(eventLoopGroupProvider: .shared(HTTPTransport.eventLoopGroup), configuration: configuration)
+            var proxied: [ProxyServer: HTTPClient] = [:]
+            for server in Set([proxy?.http, proxy?.https].compactMap { $0 }) {
+                configuration.proxy = server.ahcProxy
+                proxied[server] = HTTPClient(eventLoopGroupProvider: .shared(HTTPTransport.eventLoopGroup), configuration: configuration)
+            }
+            self.proxied = proxied
+        }
+
+        var all: [HTTPClient] { [direct] + proxied.values }
+    }
+
+    /// API and token traffic (traced when there is a tracer).
+    private let pools: Pools
+    /// Object-store traffic when there is a tracer (never traced); `nil`: ``pools``.
+    private let untracedPools: Pools?
     private let proxy: ProxySettings?
     /// Set when ``shutDown()`` starts: failures after it are reported as `clientClosed`.
     private let shutDownStarted = Atomic<Bool>(false)
@@ -47,21 +74,25 @@ package final class HTTPTransport: Sendable {
 
     /// Builds the pools. `environment` supplies the proxy variables (inject it; tests pass
     /// `[:]`). `proxyBypassesLoopback` is turned off only by tests whose proxy and server both run
-    /// on loopback.
-    package init(settings: PixelSettings, environment: [String: String], proxyBypassesLoopback: Bool = true) throws(PixelError) {
+    /// on loopback. `tracer` traces API and token requests (`nil` or a no-op tracer: none).
+    package init(
+        settings: PixelSettings, environment: [String: String], proxyBypassesLoopback: Bool = true, tracer: (any Tracer)? = nil
+    ) throws(PixelError) {
         var proxy = try ProxySettings.resolve(settingsProxy: settings.proxy, environment: environment)
         proxy?.bypassesLoopback = proxyBypassesLoopback
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .ratio(200))
         configuration.timeout = .init(connect: .init(min(settings.apiTimeout, settings.tokenTimeout)), read: nil)
-        self.direct = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoopGroup), configuration: configuration)
-        var proxied: [ProxyServer: HTTPClient] = [:]
-        for server in Set([proxy?.http, proxy?.https].compactMap { $0 }) {
-            configuration.proxy = server.ahcProxy
-            proxied[server] = HTTPClient(eventLoopGroupProvider: .shared(Self.eventLoopGroup), configuration: configuration)
+        let tracer = tracer.flatMap { $0 is NoOpTracer ? nil : $0 }
+        configuration.tracing.tracer = tracer
+        self.pools = Pools(configuration: configuration, proxy: proxy)
+        if tracer != nil {
+            configuration.tracing.tracer = nil
+            self.untracedPools = Pools(configuration: configuration, proxy: proxy)
+        } else {
+            self.untracedPools = nil
         }
-        self.proxied = proxied
         self.proxy = proxy
         self.timeouts = (settings.apiTimeout, settings.uploadTimeout, settings.tokenTimeout)
         self.allowInsecureHTTP = settings.allowInsecureHTTP
@@ -76,8 +107,7 @@ package final class HTTPTransport: Sendable {
     /// whole process when a running client is deallocated.
     deinit {
         guard !shutDownStarted.load(ordering: .acquiring) else { return }
-        direct.shutdown { _ in }
-        for client in proxied.values { client.shutdown { _ in } }
+        for client in pools.all + (untracedPools?.all ?? []) { client.shutdown { _ in } }
     }
 
     /// Sends `request` and collects the whole response. The caller holds a lease on the core.
@@ -94,7 +124,7 @@ package final class HTTPTransport: Sendable {
                     + "Use https://, or set PIXEL_ALLOW_INSECURE_HTTP=true if you really mean it.",
                 method: request.method.rawValue, url: request.url)
         }
-        let (client, proxy) = self.client(for: request.url)
+        let (client, proxy) = self.client(for: request.url, kind: kind)
         let timeout: Duration
         switch kind {
         case .api: timeout = timeouts.api
@@ -115,9 +145,10 @@ package final class HTTPTransport: Sendable {
         vettedCredentialPrefixes.contains { url.utf8.starts(with: $0.utf8) } || TransportSecurity.isSafeForCredentials(url)
     }
 
-    /// The pool for `url`, and the proxy it goes through (`nil`: direct).
-    private func client(for url: String) -> (HTTPClient, ProxyServer?) {
-        guard let server = proxy?.server(for: url), let client = proxied[server] else { return (direct, nil) }
+    /// The pool for `url` and `kind`, and the proxy it goes through (`nil`: direct).
+    private func client(for url: String, kind: TrafficKind) -> (HTTPClient, ProxyServer?) {
+        let pools = kind == .objectStore ? (untracedPools ?? self.pools) : self.pools
+        guard let server = proxy?.server(for: url), let client = pools.proxied[server] else { return (pools.direct, nil) }
         return (client, server)
     }
 
@@ -175,7 +206,6 @@ package final class HTTPTransport: Sendable {
     /// core's lifecycle, when the core closes.
     package func shutDown() async {
         shutDownStarted.store(true, ordering: .releasing)
-        try? await direct.shutdown()
-        for client in proxied.values { try? await client.shutdown() }
+        for client in pools.all + (untracedPools?.all ?? []) { try? await client.shutdown() }
     }
 }

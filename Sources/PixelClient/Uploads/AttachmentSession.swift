@@ -16,10 +16,10 @@ struct AttachmentSession: Sendable {
     init(client: PixelAsyncClient, target: AttachmentTarget, options: UploadOptions, progress: UploadEventHandler?) {
         self.client = client
         self.target = target
-        let reporter = UploadReporter(progress)
+        let core = client.core
+        let reporter = UploadReporter(progress, instrumentation: core.instrumentation)
         self.reporter = reporter
         self.outcomes = UploadOutcomes(reporter: reporter)
-        let core = client.core
         self.transfer = ObjectStoreTransfer(core: core, maxAttempts: max(1, options.maxAttempts ?? core.retryPolicy.maxAttempts), reporter: reporter)
         self.width = max(1, options.concurrency ?? core.settings.uploadConcurrency)
     }

@@ -1,12 +1,17 @@
 import AsyncHTTPClient
-import NIOHTTP1
 import NIOConcurrencyHelpers
+import NIOHTTP1
+import Tracing
 
 /// Sends one presigned object-store request with the upload retry rules:
 /// connection failures, timeouts and 500/502/503/504 are retried with exponential backoff and
 /// full jitter; 403 becomes ``PixelError/Code/presignedURLExpired``; any other 4xx fails at once.
 /// The body is rebuilt from disk for every attempt, and the progress of a failed attempt is
 /// taken back.
+///
+/// Each request runs in a span of its own (a child of `parent`: the file's span), whose
+/// attributes never include the presigned URL; the bytes of a request that succeeded count
+/// towards ``PixelMetricName/uploadBytes``.
 ///
 /// It runs inside an upload that holds a lease on `core` for its whole duration.
 struct ObjectStoreTransfer: Sendable {
@@ -17,24 +22,49 @@ struct ObjectStoreTransfer: Sendable {
     static let retryableStatuses: Set<Int> = [500, 502, 503, 504]
 
     /// A presigned POST of `file` with the form `fields` (single-part uploads, support files, attachments).
-    func post(url: String, fields: [String: String], file: FileSlice, label: String) async throws(PixelError) {
+    func post(
+        url: String, fields: [String: String], file: FileSlice, label: String, parent: ServiceContext? = nil
+    ) async throws(PixelError) {
         let form = PresignedPostForm(fields: fields)
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: form.contentType)
-        try await send(.POST, url: url, headers: headers, label: label) { onBytes in form.body(file: file, onFileBytes: onBytes) }
+        try await send(.POST, url: url, headers: headers, file: file, label: label, partNumber: nil, parent: parent) { onBytes in
+            form.body(file: file, onFileBytes: onBytes)
+        }
     }
 
     /// A presigned part PUT with exactly the server's `headers` (plus Content-Length).
-    func put(url: String, headers serverHeaders: [String: String], file: FileSlice, label: String) async throws(PixelError) {
+    func put(
+        url: String, headers serverHeaders: [String: String], file: FileSlice, label: String, partNumber: Int,
+        parent: ServiceContext? = nil
+    ) async throws(PixelError) {
         var headers = HTTPHeaders()
         for (name, value) in serverHeaders.sorted(by: { $0.key < $1.key }) { headers.add(name: name, value: value) }
-        try await send(.PUT, url: url, headers: headers, label: label) { onBytes in
+        try await send(.PUT, url: url, headers: headers, file: file, label: label, partNumber: partNumber, parent: parent) { onBytes in
             UploadBodyChunks(head: nil, file: file, tail: nil, onFileBytes: onBytes)
         }
     }
 
     private func send(
-        _ method: HTTPMethod, url: String, headers: HTTPHeaders, label: String,
+        _ method: HTTPMethod, url: String, headers: HTTPHeaders, file: FileSlice, label: String, partNumber: Int?,
+        parent: ServiceContext?, body: @escaping @Sendable (_ onBytes: @escaping @Sendable (Int) -> Void) -> UploadBodyChunks
+    ) async throws(PixelError) {
+        let instrumentation = core.instrumentation
+        let name = partNumber == nil ? "upload post" : "upload part"
+        try await instrumentation.withSpan(name, context: parent) { span async throws(PixelError) in
+            span.attributes["http.request.method"] = method.rawValue
+            span.attributes["pixel.upload.file"] = label
+            span.attributes["pixel.upload.bytes"] = file.length
+            if let partNumber { span.attributes["pixel.upload.part_number"] = partNumber }
+            var retries = 0
+            defer { span.attributes["pixel.retry_count"] = retries }
+            try await sendAttempts(method, url: url, headers: headers, label: label, retries: &retries, body: body)
+        }
+        instrumentation.uploadedBytes(file.length)
+    }
+
+    private func sendAttempts(
+        _ method: HTTPMethod, url: String, headers: HTTPHeaders, label: String, retries: inout Int,
         body: @escaping @Sendable (_ onBytes: @escaping @Sendable (Int) -> Void) -> UploadBodyChunks
     ) async throws(PixelError) {
         let policy = core.retryPolicy
@@ -60,6 +90,9 @@ struct ObjectStoreTransfer: Sendable {
                     throw Self.describe(error, label: label, attempts: attempt)
                 }
                 reporter.sent(-Int64(attemptProgress.close()), file: label)
+                retries += 1
+                core.instrumentation.retried(
+                    method: method.rawValue, template: "object-store", reason: error.status == nil ? "connection" : "status")
                 let reason = error.status.map { "status \($0)" } ?? error.code.description
                 core.logger.debug("object-store retry", metadata: ["file": "\(label)", "attempt": "\(attempt + 1)", "reason": "\(reason)"])
                 core.hooks.eventHandler?(.requestRetried(method: method.rawValue, url: error.url ?? "", attempt: attempt + 1, reason: reason))

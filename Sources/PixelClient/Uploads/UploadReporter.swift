@@ -1,7 +1,8 @@
 import NIOConcurrencyHelpers
 
 /// Keeps the byte and file counters of one operation and turns changes into ``UploadEvent``s.
-/// The handler is always called outside the lock.
+/// The handler is always called outside the lock. Files that succeed or fail also count towards
+/// ``PixelMetricName/uploadFiles``.
 final class UploadReporter: Sendable {
     private struct Counters {
         var totalBytes: Int64 = 0
@@ -15,10 +16,12 @@ final class UploadReporter: Sendable {
     }
 
     private let handler: UploadEventHandler?
+    private let instrumentation: PixelInstrumentation?
     private let counters = NIOLockedValueBox(Counters())
 
-    init(_ handler: UploadEventHandler?) {
+    init(_ handler: UploadEventHandler?, instrumentation: PixelInstrumentation? = nil) {
         self.handler = handler
+        self.instrumentation = instrumentation
     }
 
     func emit(_ event: UploadEvent) {
@@ -61,11 +64,13 @@ final class UploadReporter: Sendable {
 
     func succeeded(_ file: String) {
         counters.withLockedValue { $0.succeeded += 1 }
+        instrumentation?.uploadedFile(succeeded: true)
         emit(.fileSucceeded(file: file))
     }
 
     func failed(_ file: String, _ error: PixelError) {
         counters.withLockedValue { $0.failed += 1 }
+        instrumentation?.uploadedFile(succeeded: false)
         emit(.fileFailed(file: file, error: error))
     }
 

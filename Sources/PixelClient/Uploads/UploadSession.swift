@@ -21,10 +21,10 @@ struct UploadSession<Resource: DataCollectionResource>: Sendable {
         self.project = project
         self.dataCollection = dataCollection
         self.options = options
-        let reporter = UploadReporter(progress)
+        let core = client.core
+        let reporter = UploadReporter(progress, instrumentation: core.instrumentation)
         self.reporter = reporter
         self.outcomes = UploadOutcomes(reporter: reporter)
-        let core = client.core
         self.transfer = ObjectStoreTransfer(core: core, maxAttempts: max(1, options.maxAttempts ?? core.retryPolicy.maxAttempts), reporter: reporter)
         self.width = max(1, options.concurrency ?? core.settings.uploadConcurrency)
     }
@@ -185,23 +185,27 @@ struct UploadSession<Resource: DataCollectionResource>: Sendable {
     func transferAll(_ uploads: [CreatedUpload]) async throws(PixelError) -> [CreatedUpload] {
         let tracker = TransferTracker(uploads)
         let (transfer, reporter, outcomes) = (self.transfer, self.reporter, self.outcomes)
+        let spans = UploadFileSpans(tracer: client.core.instrumentation.tracer, uploads: uploads)
+        defer { spans.endAll() }
         await BoundedWork.run(uploads.flatMap(\.main), width: width) { unit -> [TransferUnit] in
             let upload = uploads[unit.slot]
-            guard !outcomes.hasFailed(upload.index), !Task.isCancelled else { return [] }
+            guard !outcomes.hasFailed(upload.index), !Task.isCancelled, let fileSpan = spans.context(slot: unit.slot) else { return [] }
             do throws(PixelError) {
                 switch unit.action {
                 case .post(let url, let fields):
-                    try await transfer.post(url: url, fields: fields, file: unit.slice, label: upload.name)
+                    try await transfer.post(url: url, fields: fields, file: unit.slice, label: upload.name, parent: fileSpan)
                 case .put(let url, let headers, let partNumber, let partCount):
-                    try await transfer.put(url: url, headers: headers, file: unit.slice, label: upload.name)
+                    try await transfer.put(url: url, headers: headers, file: unit.slice, label: upload.name, partNumber: partNumber, parent: fileSpan)
                     reporter.partCompleted(file: upload.name, partNumber: partNumber, partCount: partCount)
                 }
             } catch {
                 outcomes.fail(upload.index, UploadFailure(file: upload.url, name: upload.name, stage: .transferring, uploadJobID: upload.job.id, error: error))
+                spans.end(slot: unit.slot, error: error)
                 return []
             }
             guard tracker.done(slot: unit.slot, support: unit.isSupport), !outcomes.hasFailed(upload.index) else { return [] }
             if !unit.isSupport, !upload.support.isEmpty { return upload.support }
+            spans.end(slot: unit.slot)
             reporter.emit(.transferred(file: upload.name))
             return []
         }

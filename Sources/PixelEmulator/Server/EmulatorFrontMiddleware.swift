@@ -18,6 +18,12 @@ struct EmulatorFrontMiddleware: RouterMiddleware {
         let path = request.uri.path
         let method = request.method.rawValue
         server.stats.recordRequest(method: method, path: path)
+        for name in server.configuration.recordedHeaders {
+            guard let field = Header.Name(name) else { continue }
+            for value in request.headers[values: field] {
+                server.stats.recordHeader(name, value: value, method: method, path: path)
+            }
+        }
         var response: Response
         switch server.faults.consume(method: method, path: path) {
         case .status(let code)?:
