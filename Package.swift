@@ -2,10 +2,19 @@
 // PixelClient — a settings-keyed client factory, a typed client and an emulator for the Geodata Pixel API.
 import PackageDescription
 
-/// Settings every Swift target shares. `ExistentialAny` keeps `any` visible at every existential (SE-0335).
-let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny")
-]
+import Foundation
+
+/// Settings every Swift target of this package shares: `any` at every existential, imports that
+/// are internal unless marked `public import`, and members visible only from modules a file
+/// imports itself. CI sets `PIXEL_WARNINGS_AS_ERRORS=1` to make every warning in these targets an
+/// error (dependencies are not affected).
+let swiftSettings: [SwiftSetting] =
+    [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+    + (ProcessInfo.processInfo.environment["PIXEL_WARNINGS_AS_ERRORS"] == "1" ? [.treatAllWarnings(as: .error)] : [])
 
 let package = Package(
     name: "PixelClient",
@@ -225,7 +234,6 @@ let package = Package(
                 "pixel",
                 "PixelClient",
                 "PixelEmulator",
-                "PixelClient",
                 "Settings",
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -6,6 +6,8 @@ import Logging
 import PixelClient
 import ServiceLifecycle
 import SettingsConfiguration
+import SystemPackage
+import UnixSignals
 
 let logger = Logger(label: "configured-service")
 

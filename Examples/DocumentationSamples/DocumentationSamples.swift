@@ -28,7 +28,7 @@ func createAndPage() async throws {
     let aoi = GeoJSONPolygon(exterior: [(10.0, 59.0), (11.0, 59.0), (11.0, 60.0), (10.0, 60.0)])
     let project = try await client.createProject(name: "Survey 2026", description: "", areaOfInterest: aoi)
     for try await image in client.paginateImages(project: project.id, dataCollection: 7) {
-        print(image.name)
+        print(image.name ?? "")
     }
 }
 

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import PixelClient
 import ServiceLifecycle
+import UnixSignals
 
 let logger = Logger(label: "projects-service")
 let registry = PixelClientRegistry(configuration: .init(watch: .init(pollInterval: .seconds(5))))

@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
-import Logging
+public import Logging
 import NIOCore
-import ServiceLifecycle
+public import ServiceLifecycle
 import NIOConcurrencyHelpers
+import UnixSignals
 
 /// A local, in-memory Pixel API: Keycloak token endpoint, the API under `/{tenant}` and a presigned
 /// object store, all on one loopback listener.

@@ -4,6 +4,7 @@ import PixelClient
 import Settings
 import SettingsConfiguration
 import NIOConcurrencyHelpers
+import SystemPackage
 import Testing
 
 /// Keeps the text of every access event, as a log handler would see it.

@@ -1,4 +1,5 @@
 import PixelClient
+import Settings
 import Testing
 
 struct PixelSettingsDerivationTests {

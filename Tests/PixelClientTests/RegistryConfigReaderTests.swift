@@ -6,6 +6,7 @@ import PixelEmulator
 import ServiceLifecycle
 import Settings
 import SettingsConfiguration
+import SystemPackage
 import Testing
 
 /// A registry whose default settings come from a swift-configuration reader.

@@ -31,15 +31,12 @@ private struct SessionStoreTempDirectory {
 }
 
 private func permissions(_ path: String) -> UInt32? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return UInt32(info.st_mode) & 0o777
+    let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int
+    return mode.map { UInt32($0) & 0o777 }
 }
 
 private func inode(_ path: String) -> UInt64? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return UInt64(info.st_ino)
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? NSNumber)?.uint64Value
 }
 
 private func writeFile(_ path: String, _ text: String, mode: mode_t = 0o600) throws {

@@ -1,6 +1,7 @@
 // The sample of the DocC article "Testing with the Emulator", run as a test.
 import PixelClient
 import PixelEmulator
+import Settings
 import Testing
 
 @Test func signsInOnceAgainstTheEmulator() async throws {

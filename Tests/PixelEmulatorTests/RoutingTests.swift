@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdTesting
 import PixelEmulator
 import Testing
 

@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Hummingbird
+import HummingbirdTesting
 import NIOCore
+import NIOHTTP1
 import PixelEmulator
 import Testing
 

@@ -1,6 +1,7 @@
 import Configuration
 import Settings
 import SettingsConfiguration
+import SystemPackage
 import Testing
 
 struct DotEnvSnapshotTests {

@@ -1,4 +1,4 @@
-import Settings
+package import Settings
 
 /// An access token as the client holds it: the secret, when it goes stale, and a generation
 /// number so a 401 only invalidates the token that actually failed.

@@ -3,7 +3,9 @@ import Foundation
 import Logging
 import NIOCore
 import NIOFoundationCompat
+import NIOHTTP1
 import Settings
+import Tracing
 
 /// Talks to Keycloak's token endpoint: the password grant and the refresh-token grant.
 ///

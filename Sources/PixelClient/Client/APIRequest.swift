@@ -1,6 +1,6 @@
 import Foundation
-import NIOCore
-import NIOHTTP1
+package import NIOCore
+package import NIOHTTP1
 
 /// One Pixel API call before it is sent: method, path relative to the API base URL (leading `/`,
 /// trailing slash exactly as the API wants it), query and optional JSON body.

@@ -1,4 +1,5 @@
 // Analysis modules, services and tasks.
+import NIOHTTP1
 extension PixelAsyncClient {
     /// The analysis modules services can use (`GET /analysis/modules/`).
     public func listAnalysisModules() async throws(PixelError) -> [AnalysisModule] {

@@ -1,4 +1,5 @@
 // Images, rasters and point clouds: every operation once, for any `DataCollectionResource`.
+import NIOHTTP1
 extension PixelAsyncClient {
     static func resourcesPath<Resource: DataCollectionResource>(
         _ type: Resource.Type, _ project: ProjectID, _ dataCollection: DataCollectionID

@@ -1,4 +1,5 @@
 // Data collections.
+import NIOHTTP1
 extension PixelAsyncClient {
     /// Creates a data collection in `project` (`POST /projects/{p}/data_collections/`).
     public func createDataCollection(project: ProjectID, _ dataCollection: DataCollectionCreate) async throws(PixelError) -> DataCollection {

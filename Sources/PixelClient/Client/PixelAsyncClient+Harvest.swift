@@ -1,4 +1,5 @@
 // Harvest services of a data collection.
+import NIOHTTP1
 extension PixelAsyncClient {
     static func harvestPath(_ project: ProjectID, _ dataCollection: DataCollectionID) -> String {
         dcPath(project, dataCollection) + "/harvest_services/"

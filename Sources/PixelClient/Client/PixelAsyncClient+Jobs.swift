@@ -1,4 +1,5 @@
 // Jobs and job groups, with real waiting.
+import Logging
 extension PixelAsyncClient {
     /// One job (`GET /jobs/{id}`).
     public func getJob(_ id: JobID) async throws(PixelError) -> Job {

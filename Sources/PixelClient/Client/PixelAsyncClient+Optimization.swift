@@ -1,6 +1,7 @@
 /// An optimized copy (``OptimizedRaster`` or ``OptimizedPointCloud``): which resource it copies,
 /// how it is filtered and under which key a run names it. The create, run, list and composite
 /// operations below exist once for both.
+import NIOHTTP1
 protocol OptimizedCopy: Decodable, Sendable, Identifiable where ID == PixelID<IDTag> {
     associatedtype IDTag
     associatedtype Source: DataCollectionResource

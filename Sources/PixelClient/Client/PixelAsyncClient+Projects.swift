@@ -1,4 +1,5 @@
 // Projects.
+import NIOHTTP1
 extension PixelAsyncClient {
     /// Creates a project (`POST /projects/`).
     ///

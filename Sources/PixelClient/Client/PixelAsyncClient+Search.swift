@@ -1,4 +1,5 @@
 // Search.
+import NIOHTTP1
 extension PixelAsyncClient {
     /// What can be searched, filtered and returned for `target` (`GET /search/info?on=`).
     public func searchInfo(on target: SearchTarget) async throws(PixelError) -> SearchInfo {

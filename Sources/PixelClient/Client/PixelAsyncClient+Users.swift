@@ -1,4 +1,5 @@
 // The signed-in user, plugins and OIDC users.
+import NIOHTTP1
 extension PixelAsyncClient {
     /// The signed-in user (`GET /users/me`); with `extended` it includes the user's projects.
     public func me(extended: Bool = false) async throws(PixelError) -> User {

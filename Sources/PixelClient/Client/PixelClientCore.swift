@@ -5,6 +5,7 @@ import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 import Settings
+import Tracing
 
 /// The shared heart of a Pixel client: one connection pool, one Keycloak token provider, the
 /// logger and the hooks, and one lifecycle. ``PixelAsyncClient`` and ``PixelClient`` are thin

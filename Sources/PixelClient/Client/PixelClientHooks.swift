@@ -1,5 +1,5 @@
 public import CoreMetrics
-import Foundation
+public import Foundation
 public import Logging
 public import Tracing
 

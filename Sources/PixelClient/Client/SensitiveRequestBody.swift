@@ -1,6 +1,7 @@
 import NIOHTTP1
 
 import Foundation
+import Settings
 
 /// A request body that carries secrets (a user's password, harvest credentials, an API key).
 ///

@@ -1,4 +1,4 @@
-public import Settings
+import Settings
 
 extension PixelSettings {
     /// The swift-configuration key of every setting, by field name (``FieldName``): the canonical

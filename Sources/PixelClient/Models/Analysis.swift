@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An analysis module a service can run (`object_detection`, `change_detection`, …).
 public struct AnalysisModule: Codable, Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The image layer of a Feature service.
 public struct ArcGISImageLayerOptions: Codable, Hashable, Sendable {

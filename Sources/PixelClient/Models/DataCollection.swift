@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A data collection inside a project: images, rasters (RGB/DTM/DSM) or point clouds.
 public struct DataCollection: Codable, Hashable, Sendable, Identifiable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Settings
 
 /// A user name and password for the harvested service (sent in plain text; never logged or kept

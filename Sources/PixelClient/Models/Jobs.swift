@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A long-running server job (`GET /jobs/{id}`).
 public struct Job: Codable, Hashable, Sendable {

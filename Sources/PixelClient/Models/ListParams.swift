@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// List filters of one kind of resource: the common ``ListParams`` plus what that kind adds.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Typed metadata of an image (`fields_type: "image"`). Unset fields are not sent.
 public struct ImageMetadataFields: Codable, Hashable, Sendable {

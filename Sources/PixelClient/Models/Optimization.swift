@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The colour nearblack treats as collar: black, white or a grey level 0–255.
 public enum NearblackColor: Codable, Hashable, Sendable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A project: a named area of interest that holds data collections and child projects.
 public struct Project: Codable, Hashable, Sendable, Identifiable {

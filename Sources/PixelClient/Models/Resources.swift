@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An image in an image data collection.
 public struct Image: Codable, Hashable, Sendable, Identifiable {

@@ -1,5 +1,5 @@
-import CoreMetrics
-import Tracing
+package import CoreMetrics
+package import Tracing
 
 /// Where one client core (or registry) reports metrics and spans: the factory and tracer of its
 /// ``PixelClientHooks``, or the process's bootstrapped ones. Names and dimensions are listed in

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 
 /// The client bound to the current task, with Swift's `@TaskLocal`.
 ///

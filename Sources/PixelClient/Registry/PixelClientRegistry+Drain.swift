@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 extension PixelClientRegistry {
     /// Retires `generation` and starts its drain: new calls go to its successor at once, the
     /// calls, transfers and uploads already running finish, then it closes (forced after the

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A search filter in the API's filter grammar: comparisons `{"op": [{"var": field}, value]}` combined with
 /// `{"and": […]}` / `{"or": […]}`, nested without limit.

@@ -1,4 +1,4 @@
-import Settings
+package import Settings
 
 /// One client's place in a ``SessionStore``: the key its refresh token is kept under and the user
 /// it must belong to. The token provider loads the token before each refresh (another process may

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Settings
 
 /// One stored session: the refresh token and what is needed to check it is still the right one.

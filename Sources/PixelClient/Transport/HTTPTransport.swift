@@ -1,10 +1,11 @@
-import AsyncHTTPClient
+package import AsyncHTTPClient
 import Foundation
-import Logging
-import NIOCore
+package import Logging
+package import NIOCore
 import NIOHTTP1
+import NIOHTTPCompression
 import Synchronization
-import Tracing
+package import Tracing
 
 /// Which timeout and which rules apply to a request.
 package enum TrafficKind: Sendable {

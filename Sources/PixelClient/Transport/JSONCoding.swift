@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// The JSON conventions of the Pixel API: explicit coding keys, ISO-8601 dates, compact output.
 package enum PixelJSON {

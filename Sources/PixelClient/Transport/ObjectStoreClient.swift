@@ -1,8 +1,8 @@
-import AsyncHTTPClient
+package import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
-import NIOHTTP1
+package import NIOHTTP1
 import NIOFoundationCompat
 
 /// Requests to presigned object-store URLs, for the uploads layer.

@@ -1,7 +1,7 @@
 import Foundation
-import NIOCore
+package import NIOCore
 import NIOFoundationCompat
-import NIOHTTP1
+package import NIOHTTP1
 
 /// A fully received response.
 package struct TransportResponse: Sendable {

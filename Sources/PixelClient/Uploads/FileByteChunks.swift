@@ -1,4 +1,4 @@
-import NIOCore
+package import NIOCore
 import NIOPosix
 
 /// The bytes `offset ..< offset + length` of a file as an `AsyncSequence` of buffers, read with

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Logging
 import NIOConcurrencyHelpers
 import NIOHTTP1
 import Tracing

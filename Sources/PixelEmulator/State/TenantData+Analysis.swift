@@ -1,6 +1,7 @@
 /// Analysis services (a configured analysis module) and their tasks. A task is `PENDING` when
 /// created; running it makes it `SCHEDULED`, and each listing of the service's tasks moves it on
 /// (`RUNNING`, then `SUCCESS`), the way jobs move on when polled. Revoking stops it (`REVOKED`).
+import HTTPTypes
 extension TenantData {
     static let analysisTaskStatuses = ["REVOKED", "PENDING", "SCHEDULED", "RUNNING", "SUCCESS", "FAILED"]
 

@@ -2,6 +2,7 @@
 /// collections) and Image services (raster collections). They are created `stopped`; start, stop
 /// and refresh answer `{"job": …, "arcgis_service": …}` with a job that completes the change, or
 /// `"job": null` when there is nothing to do (starting a running service).
+import HTTPTypes
 extension TenantData {
     static let arcgisServiceTypes = ["Feature", "Image"]
     /// GeoData Online accounts a service can be shared with.

@@ -2,6 +2,7 @@
 /// service is created `stopped`; starting it opens a harvest task (`in_progress`), stopping it
 /// completes that task. Credentials and API keys are checked and then forgotten: responses show
 /// which kind of authentication is set, never the secret.
+import HTTPTypes
 extension TenantData {
     static let harvestTaskStatuses = ["pending", "submitted", "in_progress", "completed", "failed"]
     static let harvestMapOperations = ["add", "remove", "update"]

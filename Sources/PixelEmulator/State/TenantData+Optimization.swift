@@ -2,6 +2,7 @@
 /// clouds (COPC copies, one per point cloud). Creating one only records it (`pending`); a run
 /// starts one job per copy in a job group (`submitted`, `in_progress` once polled) and the group
 /// completing makes them `completed`.
+import HTTPTypes
 extension TenantData {
     static let overviewResamplings = ["nearest", "bilinear", "cubic", "cubic_spline", "lanczos", "average", "mode", "gauss", "rms"]
     static let optimizationStatuses = ["pending", "submitted", "in_progress", "completed", "failed"]

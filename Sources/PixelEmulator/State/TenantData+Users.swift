@@ -1,5 +1,6 @@
 /// OIDC users of the tenant (Keycloak accounts). Passwords are checked for presence and then
 /// forgotten: no response, log or error ever carries one.
+import HTTPTypes
 extension TenantData {
     static let userTypes = ["creator", "superuser", "viewer"]
     /// Id 1 is the signed-in account (`/users/me`); created users come after it.

@@ -1,4 +1,4 @@
-import Crypto
+public import Crypto
 import Synchronization
 
 /// A cheap, reliable answer to "is this settings file still what I read?".

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import NIOConcurrencyHelpers
 import Crypto
 import Foundation

@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import NIOCore
 import NIOFoundationCompat
+import NIOHTTP1
 import PixelEmulator
 
 /// HTTP methods the tests use (kept local so the tests need no NIOHTTP1 import).
