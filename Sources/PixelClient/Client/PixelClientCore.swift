@@ -152,6 +152,10 @@ public final class PixelClientCore: Sendable {
     /// One API call in its span, counted and timed (see ``PixelMetricName``).
     private func sendLeased(_ request: APIRequest) async throws(PixelError) -> TransportResponse {
         let requestID = RequestID.make()
+        guard instrumentation.isActive else {
+            var retries = 0
+            return try await sendAttempts(request, requestID: requestID, template: "", retries: &retries)
+        }
         let method = request.method.rawValue
         let template = RouteTemplate.of(path: request.path)
         let started = ContinuousClock.now
@@ -180,7 +184,7 @@ public final class PixelClientCore: Sendable {
     }
 
     /// Sends `request` until it succeeds, fails for good or runs out of attempts; `retries` counts
-    /// the repeated attempts.
+    /// the repeated attempts. `template` names the route in retry metrics.
     private func sendAttempts(
         _ request: APIRequest, requestID: String, template: String, retries: inout Int
     ) async throws(PixelError) -> TransportResponse {
