@@ -48,6 +48,8 @@ let package = Package(
                 "CYAML",
                 "CSettingsSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // NIOLock: locks ThreadSanitizer can see (it cannot see Synchronization.Mutex on Linux).
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
