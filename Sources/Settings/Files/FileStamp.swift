@@ -193,7 +193,7 @@ public struct FileStamp: Sendable, Hashable, CustomStringConvertible {
             && lhs.symlinkChain == rhs.symlinkChain
     }
 
-    /// Hashes what ``==`` compares.
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(path)
         hasher.combine(metadata)
