@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Settings
 
@@ -53,39 +52,7 @@ struct SealedSessionFileRecord: Codable, CustomStringConvertible {
         case .success(let decoded): contents = decoded
         case .failure(let rejection): return .rejected(rejection.reason)
         }
-        guard !contents.refreshToken.isEmpty else { return .rejected(.corrupt("empty refresh token")) }
-        return .session(
-            StoredSession(
-                refreshToken: Secret(contents.refreshToken), refreshTokenExpiresAt: contents.refreshTokenExpiresAt,
-                subject: contents.subject, savedAt: contents.savedAt))
-    }
-}
-
-/// AES-256-GCM under a key derived (HKDF-SHA256) from the user's fingerprint key, with the name a
-/// session is stored under as associated data: a sealed session opens only where that key is, and
-/// only under its own name.
-struct SessionSeal: Sendable {
-    private let key: SymmetricKey
-
-    init(fingerprintKey: FingerprintKey) {
-        key = fingerprintKey.derivedKey(purpose: "pixel-client session file v2")
-    }
-
-    private static func associatedData(_ name: String) -> [UInt8] {
-        Array("pixel-client session v2 stored under \(name)".utf8)
-    }
-
-    struct SealingFailed: Error {}
-
-    func seal(_ plaintext: Data, storedUnder name: String) throws -> Data {
-        let box = try AES.GCM.seal(plaintext, using: key, authenticating: Self.associatedData(name))
-        guard let combined = box.combined else { throw SealingFailed() }
-        return combined
-    }
-
-    /// The plaintext, or `nil` when `sealed` was altered, sealed under another name or another key.
-    func open(_ sealed: Data, storedUnder name: String) -> Data? {
-        guard let box = try? AES.GCM.SealedBox(combined: sealed) else { return nil }
-        return try? AES.GCM.open(box, using: key, authenticating: Self.associatedData(name))
+        return SessionFileRecord.checkedSession(
+            contents.refreshToken, expiresAt: contents.refreshTokenExpiresAt, subject: contents.subject, savedAt: contents.savedAt)
     }
 }

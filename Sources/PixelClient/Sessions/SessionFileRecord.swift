@@ -54,11 +54,13 @@ struct SessionFileRecord: Codable, CustomStringConvertible {
         case .failure(let rejection): return .rejected(rejection.reason)
         }
         guard record.key == expectedKey else { return .rejected(.mismatch("written for key \(record.key.prefix(12))…")) }
-        guard !record.refreshToken.isEmpty else { return .rejected(.corrupt("empty refresh token")) }
-        return .session(
-            StoredSession(
-                refreshToken: Secret(record.refreshToken), refreshTokenExpiresAt: record.refreshTokenExpiresAt,
-                subject: record.subject, savedAt: record.savedAt))
+        return checkedSession(record.refreshToken, expiresAt: record.refreshTokenExpiresAt, subject: record.subject, savedAt: record.savedAt)
+    }
+
+    /// The session a file's fields describe, or why they do not make one (both formats).
+    static func checkedSession(_ refreshToken: String, expiresAt: Date?, subject: String?, savedAt: Date) -> Decoded {
+        guard !refreshToken.isEmpty else { return .rejected(.corrupt("empty refresh token")) }
+        return .session(StoredSession(refreshToken: Secret(refreshToken), refreshTokenExpiresAt: expiresAt, subject: subject, savedAt: savedAt))
     }
 
     /// A decoding failure in words that name the field, never its value.
