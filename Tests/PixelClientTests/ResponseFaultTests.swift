@@ -36,7 +36,8 @@ struct ResponseFaultTests {
     }
 
     private static func http(_ status: String, type: String = "application/json", length: Int? = nil, _ body: String) -> String {
-        "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(length ?? body.utf8.count)\r\n\r\n\(body)"
+        // `Connection: close`: the server closes after every answer, so a retry must not reuse it.
+        "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(length ?? body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
     }
 
     @Test func truncatedJSONIsADecodingErrorNamingTheType() async throws {
@@ -86,7 +87,7 @@ struct ResponseFaultTests {
     }
 
     @Test func aRedirectIsNotFollowed() async throws {
-        let redirect = "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:9/elsewhere\r\nContent-Length: 0\r\n\r\n"
+        let redirect = "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:9/elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
         let (error, requests, _) = try await projectError(answering: redirect)
         #expect(error.code == .httpStatus && error.status == 302)
         #expect(error.message == "The API answered with a redirect (302 Found); redirects are not followed.")
