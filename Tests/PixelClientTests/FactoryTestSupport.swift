@@ -59,7 +59,7 @@ extension PixelClientRegistry.Configuration {
     ) -> PixelClientRegistry.Configuration {
         var configuration = PixelClientRegistry.Configuration(
             defaultSettings: .environment(environment.provider, workingDirectory: directory),
-            clientOptions: .testing(), hooks: .testing(), gracePeriod: .seconds(10))
+            clientOptions: .testing(), hooks: .testing(), gracePeriod: TestTime.scaled(.seconds(10)))
         tweak(&configuration)
         return configuration
     }

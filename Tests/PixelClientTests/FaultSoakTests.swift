@@ -44,7 +44,8 @@ import Testing
             faults.failNext(1, method: "POST", pathPrefix: "/_store/post/", with: .status(503))
             if round.isMultiple(of: 20) { faults.expireAllAccessTokens() }
             if round.isMultiple(of: 30) { faults.revokeRefreshTokens() }
-            try? await Task.sleep(for: .milliseconds(25))
+            // Per round of faults, as many requests in a slow run as in a normal one.
+            try? await Task.sleep(for: TestTime.scaled(.milliseconds(25)))
         }
         emulator.faults.clear()
     }
