@@ -59,6 +59,8 @@ let package = Package(
                 "CYAML",
                 "CSettingsSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // NIOLock: locks ThreadSanitizer can see (it cannot see Synchronization.Mutex on Linux).
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -223,6 +225,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                // RawHTTPServer: answers the emulator cannot give (cut, stalled, oversized bodies).
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -95,7 +95,15 @@ enum CLIAccount {
             "PIXEL_USERNAME": username, "PIXEL_PASSWORD": password, "PIXEL_TENANT": tenant,
             "PIXEL_AUTH_SERVER_URL": emulator.baseURL, "PIXEL_API_URL": emulator.apiURL(tenant: tenant),
             "HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-        ]
+        ].merging(scaledTimeouts) { $1 }
+    }
+
+    /// Request timeouts raised by `PIXEL_TEST_TIME_SCALE` (a ThreadSanitizer run is several
+    /// times slower); nothing in a normal run.
+    static var scaledTimeouts: [String: String] {
+        let scale = max(1, Double(ProcessInfo.processInfo.environment["PIXEL_TEST_TIME_SCALE"] ?? "") ?? 1)
+        guard scale > 1 else { return [:] }
+        return ["PIXEL_API_TIMEOUT": "\(10 * scale)", "PIXEL_TOKEN_TIMEOUT": "\(5 * scale)", "PIXEL_UPLOAD_TIMEOUT": "\(300 * scale)"]
     }
 }
 

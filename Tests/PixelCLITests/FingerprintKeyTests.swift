@@ -79,7 +79,7 @@ struct FingerprintKeyTests {
     }
 
     /// A session file named by the unkeyed fingerprint of the previous release is found, moved to
-    /// its new name and used.
+    /// its new name, sealed, and used.
     @Test func aSessionStoredUnderTheOldFingerprintIsMovedToTheNewName() async throws {
         try await withTemporaryDirectory { directory in
             let home = directory.appendingPathComponent("home")
@@ -99,6 +99,10 @@ struct FingerprintKeyTests {
             #expect(status.stdout.contains("Session: remembered in \(sessions), saved 2026-11-25T16:00:00Z"), "\(status)")
             let current = try await fingerprint(home: home, in: directory).stdout.trimmingCharacters(in: .newlines)
             #expect(try FileManager.default.contentsOfDirectory(atPath: sessions) == ["\(current).json"])
+            // Moved as a sealed file: the plaintext token of before is gone from the disk.
+            let moved = try Data(contentsOf: URL(fileURLWithPath: sessions + "/\(current).json"))
+            #expect(moved.range(of: Data("R3FRESH-legacy".utf8)) == nil)
+            #expect(String(decoding: moved, as: UTF8.self).contains(#""version":2"#))
             #expect(current != legacy)
             #expect(!status.stdout.contains("R3FRESH-legacy") && !status.stderr.contains("R3FRESH-legacy"))
         }

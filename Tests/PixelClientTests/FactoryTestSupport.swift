@@ -22,13 +22,24 @@ final class TestEnvironment: Sendable {
 
     /// The variables that point the default settings at `emulator`.
     static func pointing(at emulator: PixelEmulator, password: String = "demo-password") -> TestEnvironment {
-        TestEnvironment([
-            "PIXEL_USERNAME": "demo@example.com",
-            "PIXEL_PASSWORD": password,
-            "PIXEL_TENANT": "demo",
-            "PIXEL_AUTH_SERVER_URL": emulator.baseURL,
-            "PIXEL_API_URL": emulator.apiURL(tenant: "demo"),
-        ])
+        TestEnvironment(
+            [
+                "PIXEL_USERNAME": "demo@example.com",
+                "PIXEL_PASSWORD": password,
+                "PIXEL_TENANT": "demo",
+                "PIXEL_AUTH_SERVER_URL": emulator.baseURL,
+                "PIXEL_API_URL": emulator.apiURL(tenant: "demo"),
+            ].merging(scaledTimeouts) { $1 })
+    }
+
+    /// The request timeouts raised by `PIXEL_TEST_TIME_SCALE`; nothing in a normal run, so the
+    /// settings stay the defaults there.
+    static var scaledTimeouts: [String: String] {
+        guard TestTime.scale > 1 else { return [:] }
+        return [
+            "PIXEL_API_TIMEOUT": "\(10 * TestTime.scale)", "PIXEL_TOKEN_TIMEOUT": "\(5 * TestTime.scale)",
+            "PIXEL_UPLOAD_TIMEOUT": "\(300 * TestTime.scale)",
+        ]
     }
 }
 
@@ -48,7 +59,7 @@ extension PixelClientRegistry.Configuration {
     ) -> PixelClientRegistry.Configuration {
         var configuration = PixelClientRegistry.Configuration(
             defaultSettings: .environment(environment.provider, workingDirectory: directory),
-            clientOptions: .testing(), hooks: .testing(), gracePeriod: .seconds(10))
+            clientOptions: .testing(), hooks: .testing(), gracePeriod: TestTime.scaled(.seconds(10)))
         tweak(&configuration)
         return configuration
     }

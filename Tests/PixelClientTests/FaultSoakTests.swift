@@ -28,10 +28,16 @@ import Testing
     }
 
     /// Keeps the emulator failing: 5xx, resets and delays on every kind of route, expired access
-    /// tokens and revoked refresh tokens, until the soak ends.
-    private func injectFaults(_ emulator: PixelEmulator, until done: NIOLockedValueBox<Bool>) async {
+    /// tokens and revoked refresh tokens, until the soak ends. A round of faults goes in for every
+    /// 7 requests started, not per unit of time, so a slow run (a loaded machine, ThreadSanitizer)
+    /// sees the same mix as a fast one instead of a growing backlog of faults.
+    private func injectFaults(_ emulator: PixelEmulator, until done: NIOLockedValueBox<Bool>, started: NIOLockedValueBox<Int>) async {
         var round = 0
         while !done.withLockedValue({ $0 }), !Task.isCancelled {
+            guard started.withLockedValue({ $0 }) >= round * 7 else {
+                try? await Task.sleep(for: .milliseconds(2))
+                continue
+            }
             round += 1
             let faults = emulator.faults
             faults.failNext(2, method: "GET", pathPrefix: "/demo/projects/", with: .status(503))
@@ -43,7 +49,6 @@ import Testing
             faults.failNext(1, method: "POST", pathPrefix: "/_store/post/", with: .status(503))
             if round.isMultiple(of: 20) { faults.expireAllAccessTokens() }
             if round.isMultiple(of: 30) { faults.revokeRefreshTokens() }
-            try? await Task.sleep(for: .milliseconds(25))
         }
         emulator.faults.clear()
     }
@@ -97,7 +102,7 @@ import Testing
                 let next = NIOLockedValueBox(0)
                 let started = ContinuousClock.now
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { await injectFaults(emulator, until: done) }
+                    group.addTask { await injectFaults(emulator, until: done, started: tally.attempted) }
                     try await withThrowingTaskGroup(of: Void.self) { work in
                         for worker in 0..<Self.inFlight {
                             work.addTask {

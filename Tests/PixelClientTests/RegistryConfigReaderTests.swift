@@ -19,12 +19,21 @@ import Testing
             "pixel.tenant": "demo",
             "pixel.authServerURL": ConfigValue(.string(emulator.baseURL), isSecret: false),
             "pixel.apiURL": ConfigValue(.string(emulator.apiURL(tenant: "demo")), isSecret: false),
+        ].merging(scaledTimeouts) { $1 }
+    }
+
+    /// Request timeouts raised by `PIXEL_TEST_TIME_SCALE`; none in a normal run.
+    private static var scaledTimeouts: [AbsoluteConfigKey: ConfigValue] {
+        guard TestTime.scale > 1 else { return [:] }
+        return [
+            "pixel.apiTimeout": ConfigValue(.double(10 * TestTime.scale), isSecret: false),
+            "pixel.tokenTimeout": ConfigValue(.double(5 * TestTime.scale), isSecret: false),
         ]
     }
 
     private func makeRegistry(_ reader: ConfigReader) -> PixelClientRegistry {
         PixelClientRegistry(configuration: .init(
-            defaultSettings: .config(reader), clientOptions: .testing(), hooks: .testing(), gracePeriod: .seconds(10)))
+            defaultSettings: .config(reader), clientOptions: .testing(), hooks: .testing(), gracePeriod: TestTime.scaled(.seconds(10))))
     }
 
     /// A registry reading a `MutableInMemoryProvider` that points at a running emulator, with a

@@ -22,7 +22,7 @@ import Testing
             #expect(first === again)
             #expect(first !== plain)
             #expect(first.settings.apiTimeout == .seconds(60), "the override applies")
-            #expect(plain.settings.apiTimeout == .seconds(10))
+            #expect(plain.settings.apiTimeout == TestTime.scaled(.seconds(10)))
             #expect(registry.statistics.constructions == 2)
             _ = try await registry.asyncClient(settings: settings, options: patient).me()
             try await registry.shutdown()

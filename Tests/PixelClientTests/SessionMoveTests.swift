@@ -8,11 +8,16 @@ import Testing
 struct SessionMoveTests {
     private let oldKey = String(repeating: "a1", count: 32)
     private let newKey = String(repeating: "b2", count: 32)
+    private let userKey: FingerprintKey
+
+    init() throws {
+        userKey = try FingerprintKey(bytes: Array(repeating: 0x5A, count: FingerprintKey.byteCount))
+    }
 
     private func withStore(_ body: (FileSessionStore, String) async throws -> Void) async throws {
         let directory = NSTemporaryDirectory() + "/session-move-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try await body(FileSessionStore(directory: directory), directory)
+        try await body(FileSessionStore(directory: directory, fingerprintKey: userKey), directory)
     }
 
     private func session(_ token: String) -> StoredSession {

@@ -1,9 +1,14 @@
+import Crypto
 import Foundation
 import Settings
 
-/// The JSON shape of one session file (format version 1). The token is a plain `String` here
-/// only between decoding and wrapping it in a `Secret`; `description` never shows it.
+/// The JSON shape of a session file before sessions were sealed (format version 1): the refresh
+/// token in plain text. Still read, so sessions survive the upgrade; the next save replaces the
+/// file with a sealed one. The token is a plain `String` here only between decoding and wrapping
+/// it in a `Secret`; `description` never shows it.
 struct SessionFileRecord: Codable, CustomStringConvertible {
+    static let plaintextVersion = 1
+
     var version: Int
     var key: String
     var refreshToken: String
@@ -16,23 +21,7 @@ struct SessionFileRecord: Codable, CustomStringConvertible {
         var version: Int
     }
 
-    init(session: StoredSession, key: String) {
-        version = FileSessionStore.formatVersion
-        self.key = key
-        refreshToken = session.refreshToken.reveal()
-        refreshTokenExpiresAt = session.refreshTokenExpiresAt
-        subject = session.subject
-        savedAt = session.savedAt
-    }
-
     var description: String { "SessionFileRecord(version: \(version), key: \(key), refreshToken: \(Secret<String>.redacted))" }
-
-    func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return Array(try encoder.encode(self)) + [UInt8(ascii: "\n")]
-    }
 
     /// What a file's bytes turned out to be.
     enum Decoded {
@@ -40,29 +29,66 @@ struct SessionFileRecord: Codable, CustomStringConvertible {
         case rejected(SessionStoreWarning.Reason)
     }
 
-    /// Decodes and checks a file's bytes; a rejection says why in words that never quote the file.
-    static func decode(_ bytes: [UInt8], expectedKey: String) -> Decoded {
+    /// Decodes and checks a file's bytes, opening a sealed one with `seal`; a rejection says why
+    /// in words that never quote the file.
+    static func decode(_ bytes: [UInt8], expectedKey: String, seal: SessionSeal) -> Decoded {
         let data = Data(bytes)
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        let decoder = Self.decoder()
         guard let probe = try? decoder.decode(VersionProbe.self, from: data) else {
             return .rejected(.corrupt(bytes.isEmpty ? "empty file" : "not JSON with a numeric \"version\""))
         }
-        guard probe.version == FileSessionStore.formatVersion else { return .rejected(.unsupportedVersion(probe.version)) }
+        switch probe.version {
+        case SealedSessionFileRecord.version:
+            return SealedSessionFileRecord.decode(data, expectedKey: expectedKey, seal: seal)
+        case plaintextVersion:
+            return decodePlaintext(data, expectedKey: expectedKey)
+        default:
+            return .rejected(.unsupportedVersion(probe.version))
+        }
+    }
+
+    private static func decodePlaintext(_ data: Data, expectedKey: String) -> Decoded {
         let record: SessionFileRecord
-        do {
-            record = try decoder.decode(SessionFileRecord.self, from: data)
-        } catch let error as DecodingError {
-            return .rejected(.corrupt(Self.explain(error)))
-        } catch {
-            return .rejected(.corrupt("undecodable"))
+        switch decodeChecked(SessionFileRecord.self, from: data) {
+        case .success(let decoded): record = decoded
+        case .failure(let rejection): return .rejected(rejection.reason)
         }
         guard record.key == expectedKey else { return .rejected(.mismatch("written for key \(record.key.prefix(12))…")) }
-        guard !record.refreshToken.isEmpty else { return .rejected(.corrupt("empty refresh token")) }
-        return .session(
-            StoredSession(
-                refreshToken: Secret(record.refreshToken), refreshTokenExpiresAt: record.refreshTokenExpiresAt,
-                subject: record.subject, savedAt: record.savedAt))
+        return checkedSession(record.refreshToken, expiresAt: record.refreshTokenExpiresAt, subject: record.subject, savedAt: record.savedAt)
+    }
+
+    /// The session a file's fields describe, or why they do not make one (both formats).
+    static func checkedSession(_ refreshToken: String, expiresAt: Date?, subject: String?, savedAt: Date) -> Decoded {
+        guard !refreshToken.isEmpty else { return .rejected(.corrupt("empty refresh token")) }
+        return .session(StoredSession(refreshToken: Secret(refreshToken), refreshTokenExpiresAt: expiresAt, subject: subject, savedAt: savedAt))
+    }
+
+    /// A decoding failure in words that name the field, never its value.
+    struct Rejection: Error {
+        var reason: SessionStoreWarning.Reason
+    }
+
+    static func decodeChecked<T: Decodable>(_ type: T.Type, from data: Data) -> Result<T, Rejection> {
+        do {
+            return .success(try decoder().decode(type, from: data))
+        } catch let error as DecodingError {
+            return .failure(Rejection(reason: .corrupt(explain(error))))
+        } catch {
+            return .failure(Rejection(reason: .corrupt("undecodable")))
+        }
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
     }
 
     /// Names the field and the problem, never the value (it could be the token).

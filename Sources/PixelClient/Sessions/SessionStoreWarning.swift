@@ -23,17 +23,22 @@ public struct SessionStoreWarning: Sendable, Hashable, CustomStringConvertible {
         case invalidKey
         /// Saving or removing failed (`errno` text); the previous file, if any, is unchanged.
         case writeFailed(String)
+        /// The process has no persistent fingerprint key, so sessions are kept in memory for the
+        /// store's lifetime and never written (another run could not find them again).
+        case notPersisted
 
         public var description: String {
             switch self {
             case .corrupt(let detail): "not a valid session file (\(detail))"
-            case .unsupportedVersion(let version): "format version \(version) is not supported (this library reads version \(FileSessionStore.formatVersion))"
+            case .unsupportedVersion(let version): "format version \(version) is not supported (this library reads versions 1 to \(FileSessionStore.formatVersion))"
             case .unreadable(let detail): "cannot be read (\(detail))"
             case .insecureMode(let mode): "mode \(String(mode, radix: 8)) lets other users read it (expected 600 for files, 700 for the directory)"
             case .wrongOwner(let uid): "owned by uid \(uid), not by this user"
             case .mismatch(let detail): "belongs to another session (\(detail))"
             case .invalidKey: "the key is not a plain file name (letters, digits, '-', '_', '.')"
             case .writeFailed(let detail): "could not be written (\(detail))"
+            case .notPersisted:
+                "no persistent fingerprint key (see PixelSettings.useUserFingerprintKey()), so sessions are kept in memory for this process only"
             }
         }
     }
@@ -52,6 +57,7 @@ public struct SessionStoreWarning: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch reason {
         case .writeFailed: "session store could not save \(path): \(reason)"
+        case .notPersisted: "session store writes nothing to \(path): \(reason)"
         default: "session store ignored \(path): \(reason)"
         }
     }

@@ -133,11 +133,41 @@ package final class HTTPTransport: Sendable {
         case .objectStore: timeout = timeouts.upload
         }
         do {
+            let deadline = ContinuousClock.now + timeout
             let response = try await client.execute(request, timeout: .init(timeout), logger: logger)
-            let body = try await response.body.collect(upTo: maxResponseBytes)
+            let body: ByteBuffer
+            do {
+                body = try await collectBody(of: response, before: deadline)
+            } catch is NIOTooManyBytesError {
+                // Not a network failure: the same request would get the same answer, so it is
+                // neither retried nor reported as "no response".
+                throw PixelError(
+                    code: .decoding,
+                    message: "The response body is larger than the limit of \(maxResponseBytes / (1024 * 1024)) MiB; it was not read.",
+                    method: request.method.rawValue, url: kind == .objectStore ? URLRedaction.withoutQuery(request.url) : request.url,
+                    status: Int(response.status.code), requestID: request.headers.first(name: "X-Request-ID"))
+            }
             return TransportResponse(status: Int(response.status.code), headers: response.headers, body: body)
         } catch {
             throw mapError(error, request: request, kind: kind, timeout: timeout, proxy: proxy)
+        }
+    }
+
+    /// The whole body, by the request's deadline. AsyncHTTPClient's deadline ends when the
+    /// response head arrives, and the pool has no read timeout (it would also cut long uploads),
+    /// so without this a server that stalls mid-body would hold the caller forever. Cancelling
+    /// the collecting task on time cancels the request and closes its connection.
+    private func collectBody(of response: HTTPClientResponse, before deadline: ContinuousClock.Instant) async throws -> ByteBuffer {
+        let limit = maxResponseBytes
+        return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await response.body.collect(upTo: limit) }
+            group.addTask {
+                try await Task.sleep(until: deadline)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let body = first else { throw HTTPClientError.deadlineExceeded }
+            return body
         }
     }
 

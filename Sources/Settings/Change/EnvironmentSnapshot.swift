@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The `environ` pointer array as it was when a resolution read the process environment.
 ///
@@ -11,21 +11,21 @@ import Synchronization
 /// changes a value without changing any pointer. Nothing short of re-reading every consulted
 /// value can see that; call ``SettingsInputs/isUnchanged(checkingValues:)`` with `true` if you do that.
 final class EnvironmentSnapshot: Sendable {
-    private let addresses: Mutex<[UInt]>
+    private let addresses: NIOLockedValueBox<[UInt]>
 
     init() {
-        addresses = Mutex(ProcessEnvironment.entryAddresses())
+        addresses = NIOLockedValueBox(ProcessEnvironment.entryAddresses())
     }
 
     /// `true` when `environ` holds exactly the recorded pointers, in order.
     func matchesProcess() -> Bool {
-        addresses.withLock { ProcessEnvironment.entriesMatch($0) }
+        addresses.withLockedValue { ProcessEnvironment.entriesMatch($0) }
     }
 
     /// Records the current array (after the consulted values were found unchanged), so that the
     /// next check takes the fast path again.
     func refresh() {
         let current = ProcessEnvironment.entryAddresses()
-        addresses.withLock { $0 = current }
+        addresses.withLockedValue { $0 = current }
     }
 }

@@ -78,30 +78,6 @@ public struct SettingsInputs: Sendable, CustomStringConvertible {
         return directoryAndFilesUnchanged()
     }
 
-    /// The current `environ` pointer array, provided every consulted variable still has the value
-    /// the resolution saw (`nil` otherwise): a baseline for ``isUnchanged(environmentAddresses:)``.
-    ///
-    /// The addresses are taken before the values are compared, so a `setenv` racing with this call
-    /// either shows up in the comparison or moves the array away from the returned baseline.
-    package func environmentBaseline() -> [UInt]? {
-        guard usesProcessEnvironment else { return [] }
-        let addresses = ProcessEnvironment.entryAddresses()
-        return processValuesUnchanged() ? addresses : nil
-    }
-
-    /// ``isUnchanged()`` against a caller-owned copy of the `environ` pointer array instead of the
-    /// shared snapshot, for callers that keep one copy per thread: no lock, and no cache line
-    /// shared with other threads. A moved array is re-validated value by value and, when the
-    /// consulted values are the same, `environmentAddresses` is updated.
-    package func isUnchanged(environmentAddresses: inout [UInt]) -> Bool {
-        if usesProcessEnvironment, !ProcessEnvironment.entriesMatch(environmentAddresses) {
-            let current = ProcessEnvironment.entryAddresses()
-            guard processValuesUnchanged() else { return false }
-            environmentAddresses = current
-        }
-        return directoryAndFilesUnchanged()
-    }
-
     /// `true` when `environment` has the same value (or absence) for every consulted name and the
     /// files are unchanged.
     public func isUnchanged(environment: [String: String]) -> Bool {

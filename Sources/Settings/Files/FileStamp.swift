@@ -1,4 +1,5 @@
 public import Crypto
+import struct NIOConcurrencyHelpers.NIOLockedValueBox
 import Synchronization
 
 /// A cheap, reliable answer to "is this settings file still what I read?".
@@ -192,7 +193,7 @@ public struct FileStamp: Sendable, Hashable, CustomStringConvertible {
             && lhs.symlinkChain == rhs.symlinkChain
     }
 
-    /// Hashes what ``==`` compares.
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(path)
         hasher.combine(metadata)
@@ -210,7 +211,7 @@ extension FileStamp {
         /// The monitor generation at which a full check last confirmed the file (0: none yet).
         private let baseline = Atomic<UInt64>(0)
         private let baselineTime = Atomic<Int64>(0)
-        private let watchState: Mutex<WatchState>
+        private let watchState: NIOLockedValueBox<WatchState>
         private let watchable: Atomic<Bool>
 
         private enum WatchState {
@@ -222,7 +223,7 @@ extension FileStamp {
         init(needsContentCheck: Bool, mayWatch: Bool) {
             self.needsContentCheck = Atomic(needsContentCheck)
             self.watchable = Atomic(mayWatch)
-            self.watchState = Mutex(mayWatch ? .unregistered : .unwatchable)
+            self.watchState = NIOLockedValueBox(mayWatch ? .unregistered : .unwatchable)
         }
 
         /// Whether inotify may stand in for `stat()` (absolute path, watches could be added).
@@ -243,7 +244,7 @@ extension FileStamp {
         /// The registered watches, registering them (again, if the kernel dropped one) when
         /// needed; `nil` when the directories cannot be watched, which is then remembered.
         func watches(monitor: DirectoryChangeMonitor, directories: [String]) -> [Int32]? {
-            let state = watchState.withLock { $0 }
+            let state = watchState.withLockedValue { $0 }
             switch state {
             case .unwatchable:
                 return nil
@@ -256,10 +257,10 @@ extension FileStamp {
             // at once add the same watches, which inotify merges.
             guard let watches = monitor.watch(directories: directories) else {
                 watchable.store(false, ordering: .relaxed)
-                watchState.withLock { $0 = .unwatchable }
+                watchState.withLockedValue { $0 = .unwatchable }
                 return nil
             }
-            watchState.withLock { $0 = .watching(watches) }
+            watchState.withLockedValue { $0 = .watching(watches) }
             return watches
         }
     }

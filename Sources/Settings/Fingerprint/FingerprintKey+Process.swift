@@ -1,4 +1,4 @@
-import Synchronization
+import NIOConcurrencyHelpers
 
 extension FingerprintKey {
     /// The key this process fingerprints with: the one given to ``useForProcess(_:)``, or, if
@@ -29,14 +29,14 @@ extension FingerprintKey {
 final class ProcessFingerprintKey: Sendable {
     static let shared = ProcessFingerprintKey()
 
-    private let state = Mutex<FingerprintKey?>(nil)
+    private let state = NIOLockedValueBox<FingerprintKey?>(nil)
 
     /// The key; the first call without an installed key fixes a random one (made outside the
     /// lock, so no work happens under it).
     var current: FingerprintKey {
-        if let key = state.withLock({ $0 }) { return key }
+        if let key = state.withLockedValue({ $0 }) { return key }
         let random = FingerprintKey.random()
-        return state.withLock { key in
+        return state.withLockedValue { key in
             if let key { return key }
             key = random
             return random
@@ -45,7 +45,7 @@ final class ProcessFingerprintKey: Sendable {
 
     /// Installs `key` unless another key is already in use.
     func use(_ key: FingerprintKey) throws(FingerprintKeyError) {
-        let accepted = state.withLock { current -> Bool in
+        let accepted = state.withLockedValue { current -> Bool in
             guard let installed = current else {
                 current = key
                 return true

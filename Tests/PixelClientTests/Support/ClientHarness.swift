@@ -57,6 +57,11 @@ func testSettings(
     var settings = PixelSettings(
         username: username, password: Secret(password), tenant: "demo", authServerURLOverride: emulator.baseURL,
         apiURLOverride: emulator.apiURL(tenant: "demo"))
+    // A slow run (PIXEL_TEST_TIME_SCALE) gives every request proportionally longer; `tweak` may
+    // still set a short timeout on purpose.
+    settings.apiTimeout = TestTime.scaled(settings.apiTimeout)
+    settings.tokenTimeout = TestTime.scaled(settings.tokenTimeout)
+    settings.uploadTimeout = TestTime.scaled(settings.uploadTimeout)
     tweak(&settings)
     return settings
 }

@@ -109,8 +109,3 @@ struct ChangeDetectionTests {
         #expect(!resolved.inputs.isUnchanged(environment: demoRequired))
     }
 }
-
-/// The process's `environ` as the settings module compares it (for tests).
-enum ProcessEnvironmentProbe {
-    static func matches(_ addresses: [UInt]) -> Bool { ProcessEnvironment.entriesMatch(addresses) }
-}
