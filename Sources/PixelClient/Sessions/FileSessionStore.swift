@@ -1,6 +1,6 @@
 public import Foundation
 import NIOConcurrencyHelpers
-import Settings
+public import Settings
 
 #if canImport(Glibc)
 import Glibc

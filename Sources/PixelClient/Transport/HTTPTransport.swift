@@ -17,14 +17,17 @@ package enum TrafficKind: Sendable {
     case objectStore
 }
 
-/// The connection pool of a Pixel client: an AsyncHTTPClient `HTTPClient` on the shared NIO
-/// singleton event-loop group (plus a proxied twin when a proxy is configured, so `NO_PROXY`
-/// hosts go direct).
+/// The connection pools of a Pixel client: AsyncHTTPClient `HTTPClient`s on the shared NIO
+/// singleton event-loop group, one for API and token traffic and one for the object store (each
+/// with a proxied twin when a proxy is configured, so `NO_PROXY` hosts go direct).
 ///
-/// With a tracer, API and token requests go through pools that trace (AsyncHTTPClient's request
-/// spans, and the trace context injected into the headers), and object-store requests through
-/// twins that do not: AsyncHTTPClient records the full URL and its query on its spans, and a
-/// presigned URL's query is a credential.
+/// The two differ where the traffic does. A response that stops mid-body fails once no byte has
+/// arrived for the traffic's timeout (AsyncHTTPClient's read timeout, which starts when the
+/// request has been sent, so a long upload is never cut by it; its deadline covers the request
+/// up to the response head). With a tracer, API and token requests are traced (AsyncHTTPClient's
+/// request spans, and the trace context injected into the headers), object-store requests never:
+/// AsyncHTTPClient records the full URL and its query on its spans, and a presigned URL's query
+/// is a credential.
 ///
 /// Construction is synchronous and does no I/O. The transport has no lifecycle of its own: the
 /// core's ``CoreLifecycle`` decides when work may start and when ``shutDown()`` runs; requests
@@ -54,8 +57,8 @@ package final class HTTPTransport: Sendable {
 
     /// API and token traffic (traced when there is a tracer).
     private let pools: Pools
-    /// Object-store traffic when there is a tracer (never traced); `nil`: ``pools``.
-    private let untracedPools: Pools?
+    /// Object-store traffic (never traced).
+    private let objectStorePools: Pools
     private let proxy: ProxySettings?
     /// Set when ``shutDown()`` starts: failures after it are reported as `clientClosed`.
     private let shutDownStarted = Atomic<Bool>(false)
@@ -84,16 +87,13 @@ package final class HTTPTransport: Sendable {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .ratio(200))
-        configuration.timeout = .init(connect: .init(min(settings.apiTimeout, settings.tokenTimeout)), read: nil)
-        let tracer = tracer.flatMap { $0 is NoOpTracer ? nil : $0 }
-        configuration.tracing.tracer = tracer
+        let connect = TimeAmount(min(settings.apiTimeout, settings.tokenTimeout))
+        configuration.timeout = .init(connect: connect, read: TimeAmount(max(settings.apiTimeout, settings.tokenTimeout)))
+        configuration.tracing.tracer = tracer.flatMap { $0 is NoOpTracer ? nil : $0 }
         self.pools = Pools(configuration: configuration, proxy: proxy)
-        if tracer != nil {
-            configuration.tracing.tracer = nil
-            self.untracedPools = Pools(configuration: configuration, proxy: proxy)
-        } else {
-            self.untracedPools = nil
-        }
+        configuration.timeout = .init(connect: connect, read: TimeAmount(settings.uploadTimeout))
+        configuration.tracing.tracer = nil
+        self.objectStorePools = Pools(configuration: configuration, proxy: proxy)
         self.proxy = proxy
         self.timeouts = (settings.apiTimeout, settings.uploadTimeout, settings.tokenTimeout)
         self.allowInsecureHTTP = settings.allowInsecureHTTP
@@ -108,7 +108,7 @@ package final class HTTPTransport: Sendable {
     /// whole process when a running client is deallocated.
     deinit {
         guard !shutDownStarted.load(ordering: .acquiring) else { return }
-        for client in pools.all + (untracedPools?.all ?? []) { client.shutdown { _ in } }
+        for client in pools.all + objectStorePools.all { client.shutdown { _ in } }
     }
 
     /// Sends `request` and collects the whole response. The caller holds a lease on the core.
@@ -133,11 +133,10 @@ package final class HTTPTransport: Sendable {
         case .objectStore: timeout = timeouts.upload
         }
         do {
-            let deadline = ContinuousClock.now + timeout
             let response = try await client.execute(request, timeout: .init(timeout), logger: logger)
             let body: ByteBuffer
             do {
-                body = try await collectBody(of: response, before: deadline)
+                body = try await response.body.collect(upTo: maxResponseBytes)
             } catch is NIOTooManyBytesError {
                 // Not a network failure: the same request would get the same answer, so it is
                 // neither retried nor reported as "no response".
@@ -153,24 +152,6 @@ package final class HTTPTransport: Sendable {
         }
     }
 
-    /// The whole body, by the request's deadline. AsyncHTTPClient's deadline ends when the
-    /// response head arrives, and the pool has no read timeout (it would also cut long uploads),
-    /// so without this a server that stalls mid-body would hold the caller forever. Cancelling
-    /// the collecting task on time cancels the request and closes its connection.
-    private func collectBody(of response: HTTPClientResponse, before deadline: ContinuousClock.Instant) async throws -> ByteBuffer {
-        let limit = maxResponseBytes
-        return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask { try await response.body.collect(upTo: limit) }
-            group.addTask {
-                try await Task.sleep(until: deadline)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let body = first else { throw HTTPClientError.deadlineExceeded }
-            return body
-        }
-    }
-
     /// `https://`, or `http://` to a loopback host: by prefix for the configured base URLs, else parsed.
     private func mayCarryCredentials(_ url: String) -> Bool {
         vettedCredentialPrefixes.contains { url.utf8.starts(with: $0.utf8) } || TransportSecurity.isSafeForCredentials(url)
@@ -178,7 +159,7 @@ package final class HTTPTransport: Sendable {
 
     /// The pool for `url` and `kind`, and the proxy it goes through (`nil`: direct).
     private func client(for url: String, kind: TrafficKind) -> (HTTPClient, ProxyServer?) {
-        let pools = kind == .objectStore ? (untracedPools ?? self.pools) : self.pools
+        let pools = kind == .objectStore ? objectStorePools : self.pools
         guard let server = proxy?.server(for: url), let client = pools.proxied[server] else { return (pools.direct, nil) }
         return (client, server)
     }
@@ -237,6 +218,6 @@ package final class HTTPTransport: Sendable {
     /// core's lifecycle, when the core closes.
     package func shutDown() async {
         shutDownStarted.store(true, ordering: .releasing)
-        for client in pools.all + (untracedPools?.all ?? []) { try? await client.shutdown() }
+        for client in pools.all + objectStorePools.all { try? await client.shutdown() }
     }
 }
