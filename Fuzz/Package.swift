@@ -13,6 +13,12 @@ import PackageDescription
 /// A path dependency's identity is its directory name, which differs between checkouts.
 let parentPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 let settings = Target.Dependency.product(name: "Settings", package: parentPackage)
+/// The language settings of the main package, which the model files compiled in here are written for.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
 
 let package = Package(
     name: "PixelClientFuzz",
@@ -20,13 +26,13 @@ let package = Package(
     dependencies: [.package(path: "..")],
     targets: [
         // What the harnesses share: the invariant check that turns a broken promise into a crash.
-        .target(name: "FuzzSupport", dependencies: [settings]),
-        .target(name: "DotEnvHarness", dependencies: ["FuzzSupport", settings]),
-        .target(name: "YAMLHarness", dependencies: ["FuzzSupport", settings]),
-        .target(name: "ResolutionHarness", dependencies: ["FuzzSupport", settings]),
+        .target(name: "FuzzSupport", dependencies: [settings], swiftSettings: swiftSettings),
+        .target(name: "DotEnvHarness", dependencies: ["FuzzSupport", settings], swiftSettings: swiftSettings),
+        .target(name: "YAMLHarness", dependencies: ["FuzzSupport", settings], swiftSettings: swiftSettings),
+        .target(name: "ResolutionHarness", dependencies: ["FuzzSupport", settings], swiftSettings: swiftSettings),
         // The model files of the PixelClient module compiled into the fuzzer as they are (through
         // symlinks), with the two Transport files they use, so it builds without the HTTP stack.
-        .target(name: "ModelsHarness", dependencies: ["FuzzSupport", settings]),
+        .target(name: "ModelsHarness", dependencies: ["FuzzSupport", settings], swiftSettings: swiftSettings),
         .executableTarget(name: "FuzzDotEnv", dependencies: ["DotEnvHarness"]),
         .executableTarget(name: "FuzzYAML", dependencies: ["YAMLHarness"]),
         .executableTarget(name: "FuzzResolution", dependencies: ["ResolutionHarness"]),

@@ -1,4 +1,4 @@
-import Settings
+public import Settings
 
 /// Stops the fuzzer with `message` when a promise of the code under test is broken: libFuzzer
 /// records the input that did it as a crash, exactly like a trap in the code itself.

@@ -2,11 +2,11 @@ import Foundation
 import FuzzSupport
 
 /// Every `Decodable` model of `Sources/PixelClient/Models`, decoded the way the client decodes API
-/// responses (`PixelJSON.makeDecoder()`). `scripts/fuzz models` checks that no model is missing
+/// responses (`PixelJSON.decoder`). `scripts/fuzz models` checks that no model is missing
 /// from this list.
 ///
 /// The first input byte picks the model, the rest is the JSON. Promises checked beyond "no
-/// crash, no hang, bounded memory": a decoded value encodes (`PixelJSON.makeEncoder()`), and after
+/// crash, no hang, bounded memory": a decoded value encodes (`PixelJSON.encoder`), and after
 /// one encode/decode round trip a second one changes nothing (the first may normalise, e.g. drop
 /// fractional seconds of a date).
 let models: [(name: String, check: @Sendable (Data) -> Void)] = [
@@ -24,12 +24,22 @@ let models: [(name: String, check: @Sendable (Data) -> Void)] = [
     model(DataCollectionType.self), model(RasterFormat.self), model(PointCloudFormat.self), model(UserType.self),
     model(JobStatus.self), model(UploadJobStatus.self), model(SearchTarget.self), model(AttachmentStatus.self),
     model(AttachmentResourceType.self), model(ResourceKind.self),
+    model(OptimizedRaster.self), model(OptimizedPointCloud.self), model(RasterCreationOptions.self), model(NearblackOptions.self),
+    model(NearblackColor.self), model(NearblackAlgorithm.self), model(OverviewResampling.self), model(ProcessingStatus.self),
+    model(ImageProcessedType.self),
+    model(ArcGISService.self), model(ArcGISServiceChange.self), model(ArcGISServiceOptions.self), model(ArcGISServiceType.self),
+    model(ArcGISFeatureServiceOptions.self), model(ArcGISImageLayerOptions.self), model(ArcGISImageServiceOptions.self),
+    model(ArcGISProjectLayerOptions.self), model(ArcGISWMSOptions.self),
+    model(HarvestService.self), model(HarvestServiceChange.self), model(HarvestTask.self), model(HarvestFieldMap.self),
+    model(HarvestFieldMapping.self),
+    model(AnalysisModule.self), model(AnalysisService.self), model(AnalysisTask.self), model(AnalysisTaskStatus.self),
+    model(DeletionResult.self),
     // List endpoints decode arrays of the same models.
     model([Project].self), model([Image].self), model([UploadJob].self),
 ]
 
-private let decoder = PixelJSON.makeDecoder()
-private let encoder = PixelJSON.makeEncoder()
+private let decoder = PixelJSON.decoder
+private let encoder = PixelJSON.encoder
 
 private func model<T: Codable & Hashable & Sendable>(_ type: T.Type) -> (name: String, check: @Sendable (Data) -> Void) {
     ("\(T.self)", { data in

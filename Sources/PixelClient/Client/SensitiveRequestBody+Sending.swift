@@ -3,15 +3,7 @@ import NIOHTTP1
 import Foundation
 import Settings
 
-/// A request body that carries secrets (a user's password, harvest credentials, an API key).
-///
-/// Such a body is never logged and never kept in an error, and because a server may echo a
-/// rejected body back (validation errors often carry it as `input`), each of
-/// ``secretValues`` is also blanked out of the error the call throws.
-protocol SensitiveRequestBody: Encodable, Sendable {
-    /// The secret values in this body, as sent.
-    var secretValues: [String] { get }
-}
+// Sending a ``SensitiveRequestBody`` (declared with the models) and blanking its secrets out of errors.
 
 extension PixelError {
     /// This error with every occurrence of `secrets` (as text and as a JSON string body)

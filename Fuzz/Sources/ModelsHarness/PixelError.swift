@@ -1,0 +1,1 @@
+../../../Sources/PixelClient/Errors/PixelError.swift

@@ -1,0 +1,1 @@
+../../../Sources/PixelClient/Transport/URLRedaction.swift
