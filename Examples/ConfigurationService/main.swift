@@ -23,7 +23,7 @@ let config = ConfigReader(providers: [EnvironmentVariablesProvider(secretsSpecif
 
 // The settings as they are now (pixel.username, pixel.password, pixel.tenant, …).
 let settings = try PixelSettings(config: config)
-logger.info("Pixel settings read", metadata: ["settings": "\(settings)"])   // the password is redacted
+logger.info("Pixel settings read", metadata: ["settings": "\(settings)"])  // the password is redacted
 
 // A registry that follows the reader: getClient() on it sees every change.
 let registry = PixelClientRegistry(configuration: .init(defaultSettings: .config(config)))

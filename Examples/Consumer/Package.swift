@@ -7,14 +7,14 @@ let package = Package(
     name: "MyTool",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(url: "https://github.com/<owner>/PixelClient.git", from: "0.1.0"),
+        .package(url: "https://github.com/<owner>/PixelClient.git", from: "0.1.0")
     ],
     targets: [
         .executableTarget(
             name: "MyTool",
             dependencies: [
-                .product(name: "PixelClient", package: "PixelClient"),
+                .product(name: "PixelClient", package: "PixelClient")
             ]
-        ),
+        )
     ]
 )

@@ -24,7 +24,7 @@ func firstAsyncCall() async throws {
 
 /// The landing page.
 func createAndPage() async throws {
-    let client = try getClient(async: .async)        // PIXEL_USERNAME, PIXEL_PASSWORD, PIXEL_TENANT …
+    let client = try getClient(async: .async)  // PIXEL_USERNAME, PIXEL_PASSWORD, PIXEL_TENANT …
     let aoi = GeoJSONPolygon(exterior: [(10.0, 59.0), (11.0, 59.0), (11.0, 60.0), (10.0, 60.0)])
     let project = try await client.createProject(name: "Survey 2026", description: "", areaOfInterest: aoi)
     for try await image in client.paginateImages(project: project.id, dataCollection: 7) {
@@ -42,33 +42,33 @@ func optionsArePartOfTheKey() throws {
 
 /// Configuration: provenance and the fingerprint.
 func explainSettings() throws {
-    try PixelSettings.useUserFingerprintKey()   // once at startup: ~/.config/pixel-client/fingerprint.key
+    try PixelSettings.useUserFingerprintKey()  // once at startup: ~/.config/pixel-client/fingerprint.key
     let resolved = try PixelSettings.resolve()
-    print(resolved.explain())      // the table `pixel config explain` prints
-    print(resolved.fingerprint)    // equal in every process of this user for equal settings
+    print(resolved.explain())  // the table `pixel config explain` prints
+    print(resolved.fingerprint)  // equal in every process of this user for equal settings
 }
 
 /// SyncAndAsync: blocking calls belong on plain threads.
 func blockingFromAPlainThread() {
     Thread.detachNewThread {
-        let client = try? getClient()          // fine: a plain thread
+        let client = try? getClient()  // fine: a plain thread
         _ = try? client?.listProjects()
     }
 }
 
 /// README: sessions and events.
 func sessionsAndEvents() async throws {
-    try PixelSettings.useUserFingerprintKey()   // fingerprints, and so session files, stay the same across runs
+    try PixelSettings.useUserFingerprintKey()  // fingerprints, and so session files, stay the same across runs
     let registry = PixelClientRegistry(configuration: .init(hooks: PixelClientHooks(sessionStore: FileSessionStore())))
-    for await event in registry.events() { print(event) }   // created, rebuilt (changed keys), retired, closed, …
+    for await event in registry.events() { print(event) }  // created, rebuilt (changed keys), retired, closed, …
 }
 
 /// Observability: bootstrapping metrics and tracing.
 func metricsAndTracing(metrics: any MetricsFactory, tracer: any Tracer) async throws {
-    MetricsSystem.bootstrap(metrics)             // once, at startup: every client reports to it
-    InstrumentationSystem.bootstrap(tracer)      // spans, and trace headers on API calls
+    MetricsSystem.bootstrap(metrics)  // once, at startup: every client reports to it
+    InstrumentationSystem.bootstrap(tracer)  // spans, and trace headers on API calls
     let client = try getClient(async: .async)
-    _ = try await client.listProjects()          // pixel.client.requests, url.template "/projects/"
+    _ = try await client.listProjects()  // pixel.client.requests, url.template "/projects/"
 }
 
 /// Observability: one registry's own metrics and tracer.

@@ -18,8 +18,8 @@ let group = ServiceGroup(services: [registry, app], gracefulShutdownSignals: [.s
 
 try await withThrowingTaskGroup(of: Void.self) { tasks in
     tasks.addTask {
-        for await event in registry.events() { logger.info("\(event)") }   // created, rebuilt (changed keys), retired, closed, …
+        for await event in registry.events() { logger.info("\(event)") }  // created, rebuilt (changed keys), retired, closed, …
     }
-    try await group.run()   // graceful shutdown drains and closes every client
+    try await group.run()  // graceful shutdown drains and closes every client
     tasks.cancelAll()
 }

@@ -75,9 +75,11 @@ public final class EmulatorFaults: Sendable {
     /// Takes one matching rule, if any.
     func consume(method: String, path: String) -> EmulatorFault? {
         let fault: EmulatorFault? = rules.withLockedValue { rules in
-            guard let index = rules.firstIndex(where: { rule in
-                (rule.method == nil || rule.method == method) && path.hasPrefix(rule.pathPrefix)
-            }) else { return nil }
+            guard
+                let index = rules.firstIndex(where: { rule in
+                    (rule.method == nil || rule.method == method) && path.hasPrefix(rule.pathPrefix)
+                })
+            else { return nil }
             let fault = rules[index].fault
             rules[index].remaining -= 1
             if rules[index].remaining == 0 { rules.remove(at: index) }

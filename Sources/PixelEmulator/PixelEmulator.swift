@@ -137,7 +137,12 @@ public final class PixelEmulator: Service, Sendable {
 
     /// Stops a ``start()``ed emulator gracefully and removes its temporary storage. Idempotent.
     public func shutdown() async {
-        guard let run = standalone.withLockedValue({ run in defer { run = nil }; return run }) else { return }
+        guard
+            let run = standalone.withLockedValue({ run in
+                defer { run = nil }
+                return run
+            })
+        else { return }
         await run.group.triggerGracefulShutdown()
         await run.task.value
     }
@@ -191,9 +196,11 @@ public final class PixelEmulator: Service, Sendable {
     /// `image`, `raster`, `point_cloud` or `attachment`. `nil` when no such object is stored.
     public func storedObjectMD5(resourceType: String, id: Int, tenant: String? = nil) async throws -> String? {
         let objects = await storedObjects()
-        guard let object = objects.first(where: {
-            $0.resourceType == resourceType && $0.resourceID == id && (tenant == nil || $0.tenant == tenant?.lowercased())
-        }) else { return nil }
+        guard
+            let object = objects.first(where: {
+                $0.resourceType == resourceType && $0.resourceID == id && (tenant == nil || $0.tenant == tenant?.lowercased())
+            })
+        else { return nil }
         return try await server.files.md5(ofFileAt: object.path).md5
     }
 }

@@ -31,12 +31,13 @@ enum CLIRun {
     ) async throws -> CLIResult {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                continuation.resume(with: Result {
-                    try runBlocking(arguments, environment: environment, in: directory) { process in
-                        while process.isRunning, !condition() { usleep(10_000) }
-                        if process.isRunning { process.interrupt() }
-                    }
-                })
+                continuation.resume(
+                    with: Result {
+                        try runBlocking(arguments, environment: environment, in: directory) { process in
+                            while process.isRunning, !condition() { usleep(10_000) }
+                            if process.isRunning { process.interrupt() }
+                        }
+                    })
             }
             thread.start()
         }

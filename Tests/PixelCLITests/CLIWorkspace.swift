@@ -15,7 +15,8 @@ struct CLIWorkspace: Sendable {
     func run(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> CLIResult {
         let result = try await CLIRun.run(arguments, environment: environment, in: home)
         for secret in [CLIAccount.password] + extraSecrets {
-            #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(arguments) printed a secret", sourceLocation: sourceLocation)
+            #expect(
+                !result.stdout.contains(secret) && !result.stderr.contains(secret), "\(arguments) printed a secret", sourceLocation: sourceLocation)
         }
         return result
     }

@@ -14,19 +14,19 @@ struct ConfigTests {
     /// and the sentinel password; the API URL points at a running emulator.
     static func writeFixture(in directory: URL, emulator: PixelEmulator) throws -> [String: String] {
         try """
-            PIXEL_USERNAME=cli@example.com
-            PIXEL_PASSWORD=\(CLIAccount.password)
-            PIXEL_TENANT=from-dotenv
-            PIXEL_API_URL=\(emulator.apiURL(tenant: "acme"))
-            PIXEL_USRNAME=typo
+        PIXEL_USERNAME=cli@example.com
+        PIXEL_PASSWORD=\(CLIAccount.password)
+        PIXEL_TENANT=from-dotenv
+        PIXEL_API_URL=\(emulator.apiURL(tenant: "acme"))
+        PIXEL_USRNAME=typo
 
-            """.write(to: directory.appendingPathComponent("settings.env"), atomically: true, encoding: .utf8)
+        """.write(to: directory.appendingPathComponent("settings.env"), atomically: true, encoding: .utf8)
         try """
-            pixel:
-              uploadConcurrency: 4
-              apiTimeout: 12
+        pixel:
+          uploadConcurrency: 4
+          apiTimeout: 12
 
-            """.write(to: directory.appendingPathComponent("pixel.yaml"), atomically: true, encoding: .utf8)
+        """.write(to: directory.appendingPathComponent("pixel.yaml"), atomically: true, encoding: .utf8)
         return ["HOME": directory.path, "PIXEL_TENANT": "acme", "KEYCLOAK_REALM": "other", "PIXEL_API_TIMEOUT": "30"]
     }
 
@@ -115,8 +115,9 @@ struct ConfigTests {
             let result = try await CLIRun.run(["config", "check"], environment: ["HOME": directory.path], in: directory)
             #expect(result.status == 2, "\(result)")
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.contains(
-                "  - .env:1:16: the file is not valid UTF-8 (a malformed byte sequence at byte offset 15); settings files must be UTF-8\n"))
+            #expect(
+                result.stderr.contains(
+                    "  - .env:1:16: the file is not valid UTF-8 (a malformed byte sequence at byte offset 15); settings files must be UTF-8\n"))
             #expect(!result.stderr.contains(CLIAccount.password))
         }
     }
@@ -144,20 +145,27 @@ struct ConfigTests {
     ])
     func aHostileSettingsFileExitsTwoNamingIt(kind: String, message: String) async throws {
         try await withTemporaryDirectory { directory in
-            let env = directory.appendingPathComponent(".env").path, yaml = directory.appendingPathComponent("pixel.yaml").path
+            let env = directory.appendingPathComponent(".env").path
+            let yaml = directory.appendingPathComponent("pixel.yaml").path
             switch kind {
             case "fifo": #expect(mkfifo(env, 0o600) == 0)
             case "directory": try FileManager.default.createDirectory(atPath: yaml, withIntermediateDirectories: false)
             case "huge": try Data(repeating: 0x23, count: 2 << 20).write(to: URL(fileURLWithPath: env))
             case "laughs":
-                let lines = ["a: &a [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]"]
-                    + zip(["a", "b", "c"], ["b", "c", "d"]).map { "\($1): &\($1) [" + Array(repeating: "*\($0)", count: 25).joined(separator: ", ") + "]" }
+                let lines =
+                    ["a: &a [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]"]
+                    + zip(["a", "b", "c"], ["b", "c", "d"]).map {
+                        "\($1): &\($1) [" + Array(repeating: "*\($0)", count: 25).joined(separator: ", ") + "]"
+                    }
                 try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: yaml))
             default: try Data(("pixel: " + String(repeating: "[", count: 1000) + "\n").utf8).write(to: URL(fileURLWithPath: yaml))
             }
             let result = try await CLIRun.run(
-                ["config", "check"], environment: ["HOME": directory.path, "PIXEL_USERNAME": "me", "PIXEL_PASSWORD": CLIAccount.password,
-                    "PIXEL_TENANT": "acme"], in: directory)
+                ["config", "check"],
+                environment: [
+                    "HOME": directory.path, "PIXEL_USERNAME": "me", "PIXEL_PASSWORD": CLIAccount.password,
+                    "PIXEL_TENANT": "acme",
+                ], in: directory)
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.hasPrefix("pixel: configuration error. 1 settings problem:\n  - \(message)\n"), "\(result)")
             #expect(!result.stderr.contains(CLIAccount.password))

@@ -7,7 +7,8 @@ struct DemoTests {
         try await withTemporaryDirectory { directory in
             let result = try await CLIRun.run(["demo"], environment: ["HOME": directory.path], in: directory)
             #expect(result.status == 0, "\(result)")
-            for heading in ["== 1. Settings", "== 2. Sign in", "== 3. Create", "== 4. Upload 3", "== 5. Search", "== 6. Change a setting", "== Done"] {
+            for heading in ["== 1. Settings", "== 2. Sign in", "== 3. Create", "== 4. Upload 3", "== 5. Search", "== 6. Change a setting", "== Done"]
+            {
                 #expect(result.stdout.contains(heading), "missing \(heading)")
             }
             #expect(result.stdout.contains("Uploaded 3 of 3 files"))

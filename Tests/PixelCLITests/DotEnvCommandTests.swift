@@ -15,7 +15,9 @@ struct DotEnvCommandTests {
             try Data(Array("A=1\nPIXEL_USERNAME=".utf8) + [0xFF, 0xFE] + Array("\n".utf8)).write(to: directory.appendingPathComponent("bad.env"))
             let result = try await CLIRun.run(["dotenv", "parse", "bad.env"], in: directory)
             #expect(result.status == 2, "\(result)")
-            #expect(result.stderr == "bad.env:2:16: the file is not valid UTF-8 (a malformed byte sequence at byte offset 19); settings files must be UTF-8\n")
+            #expect(
+                result.stderr
+                    == "bad.env:2:16: the file is not valid UTF-8 (a malformed byte sequence at byte offset 19); settings files must be UTF-8\n")
         }
     }
 

@@ -15,14 +15,16 @@ struct FingerprintKeyTests {
     private let settings = ["PIXEL_USERNAME": "me@example.com", "PIXEL_PASSWORD": CLIAccount.password, "PIXEL_TENANT": "acme"]
 
     private func fingerprint(home: URL, in directory: URL, extra: [String: String] = [:]) async throws -> CLIResult {
-        try await CLIRun.run(["config", "fingerprint"], environment: settings.merging(["HOME": home.path]) { $1 }.merging(extra) { $1 }, in: directory)
+        try await CLIRun.run(
+            ["config", "fingerprint"], environment: settings.merging(["HOME": home.path]) { $1 }.merging(extra) { $1 }, in: directory)
     }
 
     private func keyPath(home: URL) -> String { home.path + "/.config/pixel-client/fingerprint.key" }
 
     @Test func theFingerprintIsTheSameInEveryRunOfAUserAndKeyedPerUser() async throws {
         try await withTemporaryDirectory { directory in
-            let alice = directory.appendingPathComponent("alice"), bob = directory.appendingPathComponent("bob")
+            let alice = directory.appendingPathComponent("alice")
+            let bob = directory.appendingPathComponent("bob")
             let first = try await fingerprint(home: alice, in: directory)
             let second = try await fingerprint(home: alice, in: directory)
             let other = try await fingerprint(home: bob, in: directory)
@@ -59,7 +61,9 @@ struct FingerprintKeyTests {
             let result = try await fingerprint(home: home, in: directory)
             #expect(result.status == 1, "\(result)")
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.contains("pixel: fingerprint key \(path): is not a usable key file (it does not start with 'settings-fingerprint-key v1 ')"))
+            #expect(
+                result.stderr.contains(
+                    "pixel: fingerprint key \(path): is not a usable key file (it does not start with 'settings-fingerprint-key v1 ')"))
             #expect(result.stderr.contains("a fingerprint printed now would differ in the next run"))
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "not a key\n")
             // Everything else still works, and check says what the key problem means.
@@ -88,7 +92,8 @@ struct FingerprintKeyTests {
             chmod(sessions, 0o700)
             let resolved = try PixelSettings.resolve(from: .init(environment: .dictionary(settings), envFiles: [], yamlFiles: []))
             let legacy = SettingsFingerprint.version1(schema: PixelSettings.schema, values: resolved.settings.settingValues).hex
-            let record = #"{"key":"\#(legacy)","refreshToken":"R3FRESH-legacy","savedAt":"2026-11-25T16:00:00Z","subject":"me@example.com","version":1}"#
+            let record =
+                #"{"key":"\#(legacy)","refreshToken":"R3FRESH-legacy","savedAt":"2026-11-25T16:00:00Z","subject":"me@example.com","version":1}"#
             let legacyPath = sessions + "/\(legacy).json"
             try Data((record + "\n").utf8).write(to: URL(fileURLWithPath: legacyPath))
             chmod(legacyPath, 0o600)

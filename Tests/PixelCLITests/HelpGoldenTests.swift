@@ -6,7 +6,9 @@ import Testing
 /// stdout is not a terminal, so the text is stable.)
 struct HelpGoldenTests {
     static let cases: [(arguments: [String], golden: String)] = [
-        (["--help"], #"""
+        (
+            ["--help"],
+            #"""
             OVERVIEW: Work with the Geodata Pixel API, its settings and its local emulator.
 
             Start with `pixel demo`: it needs no account and no configuration.
@@ -55,8 +57,11 @@ struct HelpGoldenTests {
                                       or the strict one.
 
               See 'pixel help <subcommand>' for detailed help.
-            """#),
-        (["config", "--help"], #"""
+            """#
+        ),
+        (
+            ["config", "--help"],
+            #"""
             OVERVIEW: Show, explain and check the resolved settings (secrets are always
             redacted).
 
@@ -80,8 +85,11 @@ struct HelpGoldenTests {
                                       nothing).
 
               See 'pixel help config <subcommand>' for detailed help.
-            """#),
-        (["config", "explain", "--help"], #"""
+            """#
+        ),
+        (
+            ["config", "explain", "--help"],
+            #"""
             OVERVIEW: Explain every setting: its value, where it came from and what it
             beat.
 
@@ -97,8 +105,11 @@ struct HelpGoldenTests {
               --json                  Print JSON instead of a table.
               -h, --help              Show help information.
 
-            """#),
-        (["projects", "create", "--help"], #"""
+            """#
+        ),
+        (
+            ["projects", "create", "--help"],
+            #"""
             OVERVIEW: Create a project.
 
             USAGE: pixel projects create [--env-file <path>] [--config <path>] [--remember] [--session-dir <path>] [--verbose] [--json] --name <name> [--description <description>] --bbox <bbox> [--parent <parent>] [--tag <tag> ...]
@@ -123,8 +134,11 @@ struct HelpGoldenTests {
               --tag <tag>             A tag (repeatable).
               -h, --help              Show help information.
 
-            """#),
-        (["images", "upload", "--help"], #"""
+            """#
+        ),
+        (
+            ["images", "upload", "--help"],
+            #"""
             OVERVIEW: Upload files as images, with a live progress bar on a terminal.
 
             Progress goes to stderr: a bar with bytes, rate, ETA and per-file status on a
@@ -154,8 +168,11 @@ struct HelpGoldenTests {
                                       size.
               -h, --help              Show help information.
 
-            """#),
-        (["auth", "login", "--help"], #"""
+            """#
+        ),
+        (
+            ["auth", "login", "--help"],
+            #"""
             OVERVIEW: Fetch a token and print who it belongs to and when it expires (never
             the token).
 
@@ -178,8 +195,11 @@ struct HelpGoldenTests {
               --json                  Print JSON instead of a table.
               -h, --help              Show help information.
 
-            """#),
-        (["optimized-rasters", "optimize", "--help"], #"""
+            """#
+        ),
+        (
+            ["optimized-rasters", "optimize", "--help"],
+            #"""
             OVERVIEW: Create copies of rasters, run them, wait, and list them as they ended.
 
             USAGE: pixel optimized-rasters optimize [<options>] --project <project> --collection <collection>
@@ -213,8 +233,11 @@ struct HelpGoldenTests {
                                       1200)
               -h, --help              Show help information.
 
-            """#),
-        (["harvest", "create", "--help"], #"""
+            """#
+        ),
+        (
+            ["harvest", "create", "--help"],
+            #"""
             OVERVIEW: Create a harvest service.
 
             Secrets come from environment variables: --password-env NAME, --api-key-env
@@ -253,8 +276,11 @@ struct HelpGoldenTests {
               --extra-field <field>   Keep this external field too (repeatable).
               -h, --help              Show help information.
 
-            """#),
-        (["analysis", "services", "patch", "--help"], #"""
+            """#
+        ),
+        (
+            ["analysis", "services", "patch", "--help"],
+            #"""
             OVERVIEW: Change some fields of an analysis service; the rest stay as they are.
 
             --config-json is merged into the service's configuration; --config-json null
@@ -283,8 +309,11 @@ struct HelpGoldenTests {
                                       null).
               -h, --help              Show help information.
 
-            """#),
-        (["search", "run", "--help"], #"""
+            """#
+        ),
+        (
+            ["search", "run", "--help"],
+            #"""
             OVERVIEW: Run a search (the default subcommand).
 
             --filter takes the API's JSON filter grammar: comparisons {"op": [{"var":
@@ -313,7 +342,8 @@ struct HelpGoldenTests {
               --all                   Fetch every result, --limit per request.
               -h, --help              Show help information.
 
-            """#),
+            """#
+        ),
     ]
 
     @Test(arguments: 0..<HelpGoldenTests.cases.count)

@@ -10,7 +10,9 @@ import Testing
         try await CLIWorkspace.with { cli in
             let (project, photos) = try await cli.collection("image")
             let (_, other) = try await cli.collection("image", project: Int(project))
-            let upload = try await cli.run(["images", "upload", "--project", project, "--collection", photos, try cli.file("a.jpg"), try cli.file("bb.jpg"), "--json"])
+            let upload = try await cli.run([
+                "images", "upload", "--project", project, "--collection", photos, try cli.file("a.jpg"), try cli.file("bb.jpg"), "--json",
+            ])
             #expect(upload.status == 0, "\(upload)")
             let paged = try await cli.objects(["images", "list", "--project", project, "--collection", photos, "--all", "--page-size", "1"])
             #expect(paged.count == 2)
@@ -19,7 +21,10 @@ import Testing
             #expect(one.count == 1)
 
             let updated = try await cli.object(
-                ["images", "update", "--project", project, "--collection", photos, "\(first)", "--add-tag", "site", "--metadata", "camera=A7", "--metadata", "height=12.5"])
+                [
+                    "images", "update", "--project", project, "--collection", photos, "\(first)", "--add-tag", "site", "--metadata", "camera=A7",
+                    "--metadata", "height=12.5",
+                ])
             #expect(updated["tags"] as? [String] == ["site"])
             let metadata = try await cli.object(["images", "metadata", "--project", project, "--collection", photos, "\(first)"])
             #expect((metadata["json_metadata"] as? [String: Any])?["height"] as? Double == 12.5)
@@ -53,12 +58,19 @@ import Testing
             let (cloudProject, clouds) = try await cli.collection("point_cloud")
             let (_, clouds2) = try await cli.collection("point_cloud", project: Int(cloudProject))
             _ = try await cli.run(["point-clouds", "upload", "--project", cloudProject, "--collection", clouds, try cli.file("scan.laz")])
-            let cloud = try #require(try await cli.objects(["point-clouds", "list", "--project", cloudProject, "--collection", clouds, "--limit", "1"]).first?["id"] as? Int)
+            let cloud = try #require(
+                try await cli.objects(["point-clouds", "list", "--project", cloudProject, "--collection", clouds, "--limit", "1"]).first?["id"]
+                    as? Int)
             let withProject = try await cli.run(
-                ["point-clouds", "move", "--project", cloudProject, "--collection", clouds, "\(cloud)", "--to-collection", clouds2, "--to-project", cloudProject])
+                [
+                    "point-clouds", "move", "--project", cloudProject, "--collection", clouds, "\(cloud)", "--to-collection", clouds2, "--to-project",
+                    cloudProject,
+                ])
             #expect(withProject.status == 2, "\(withProject)")
             #expect(withProject.stderr.contains("leave out --to-project"))
-            let cloudMoved = try await cli.object(["point-clouds", "move", "--project", cloudProject, "--collection", clouds, "\(cloud)", "--to-collection", clouds2])
+            let cloudMoved = try await cli.object([
+                "point-clouds", "move", "--project", cloudProject, "--collection", clouds, "\(cloud)", "--to-collection", clouds2,
+            ])
             #expect(cloudMoved["data_collection_id"] as? Int == Int(clouds2))
             let conflicting = try await cli.run(["rasters", "list", "--project", project, "--collection", rasters, "--all", "--limit", "3"])
             #expect(conflicting.status == 2, "\(conflicting)")
@@ -68,7 +80,9 @@ import Testing
     @Test func uploadJobsJobGroupsAndTheirWaitsAreShown() async throws {
         try await CLIWorkspace.with { cli in
             let (project, rasters) = try await cli.collection("raster")
-            _ = try await cli.run(["rasters", "upload", "--project", project, "--collection", rasters, try cli.file("one.tif"), try cli.file("two.tif")])
+            _ = try await cli.run([
+                "rasters", "upload", "--project", project, "--collection", rasters, try cli.file("one.tif"), try cli.file("two.tif"),
+            ])
             let jobs = try await cli.objects(["upload-jobs", "list", "--project", project, "--collection", rasters, "--all", "--page-size", "1"])
             #expect(jobs.count == 2)
             #expect(jobs.allSatisfy { $0["status"] as? String == "validated_and_moved" })

@@ -17,12 +17,14 @@ import Testing
             let service = try await client.createAnalysisService(Self.create)
             #expect(service.moduleName == "object_detection")
             #expect(service.enabled == true)
-            let disabled = try await client.createAnalysisService(AnalysisServiceCreate(name: "Off", moduleName: "change_detection", enabled: false, config: [:]))
+            let disabled = try await client.createAnalysisService(
+                AnalysisServiceCreate(name: "Off", moduleName: "change_detection", enabled: false, config: [:]))
             #expect(try await client.listAnalysisServices().count == 2)
             #expect(try await client.listAnalysisServices(AnalysisServiceListParams(enabled: false)).map(\.id) == [disabled.id])
             #expect(try await client.listAnalysisServices(AnalysisServiceListParams(ListParams(ids: [service.id]))).map(\.id) == [service.id])
 
-            let patched = try await client.patchAnalysisService(service.id, AnalysisServicePatch(enabled: .set(false), config: .set(["min_confidence": 0.8])))
+            let patched = try await client.patchAnalysisService(
+                service.id, AnalysisServicePatch(enabled: .set(false), config: .set(["min_confidence": 0.8])))
             #expect(patched.enabled == false)
             #expect(patched.config?["model"] == "signs-v2")  // deep-merged, not replaced
             #expect(patched.config?["min_confidence"] == 0.8)
@@ -104,7 +106,9 @@ import Testing
                 try client.deleteAnalysisTask(service.id, task.id)
                 try client.deleteAnalysisService(service.id)
                 expectValidationError(
-                    #expect(throws: PixelError.self) { try client.createAnalysisService(AnalysisServiceCreate(name: "X", moduleName: "nope", config: [:])) },
+                    #expect(throws: PixelError.self) {
+                        try client.createAnalysisService(AnalysisServiceCreate(name: "X", moduleName: "nope", config: [:]))
+                    },
                     naming: "module_name")
             }
             let inTask = GenericResourceTests.callBlocking { try client.listAnalysisModules() }

@@ -42,7 +42,10 @@ import Testing
         try await withClient(emulator: .testing { $0.jobPollsUntilComplete = 2 }) { _, client in
             let (_, rasters) = try await client.makeCollection(.raster)
             let service = try await client.createArcGISService(
-                .image, ArcGISServiceCreate(name: "Ortho", description: "", dataCollectionIDs: [rasters], options: .image(ArcGISImageServiceOptions(defaultServiceSRID: 25833))))
+                .image,
+                ArcGISServiceCreate(
+                    name: "Ortho", description: "", dataCollectionIDs: [rasters],
+                    options: .image(ArcGISImageServiceOptions(defaultServiceSRID: 25833))))
             #expect(service.options?.imageServiceOptions?.defaultServiceSRID == 25833)
 
             let started = try await client.startArcGISService(.image, id: service.id, wait: .fast)
@@ -78,9 +81,12 @@ import Testing
             var none = Self.featureCreate(images)
             none.dataCollectionIDs = []
             #expect(await #expect(throws: PixelError.self) { try await client.createArcGISService(.feature, none) }?.code == .invalidInput)
-            #expect(await #expect(throws: PixelError.self) { try await client.updateArcGISService(.feature, id: 1, ArcGISServiceUpdate()) }?.code == .invalidInput)
+            #expect(
+                await #expect(throws: PixelError.self) { try await client.updateArcGISService(.feature, id: 1, ArcGISServiceUpdate()) }?.code
+                    == .invalidInput)
             let otherBlock = ArcGISServiceUpdate(options: .image(ArcGISImageServiceOptions(defaultServiceSRID: 4326)))
-            #expect(await #expect(throws: PixelError.self) { try await client.updateArcGISService(.feature, id: 1, otherBlock) }?.code == .invalidInput)
+            #expect(
+                await #expect(throws: PixelError.self) { try await client.updateArcGISService(.feature, id: 1, otherBlock) }?.code == .invalidInput)
             #expect(emulator.stats.requestCount(method: "POST", path: "/demo/arcgis_services/Image/") == before)
         }
     }

@@ -19,7 +19,9 @@ extension UploadTests {
                 #expect(result.created.map(\.name) == ["report.pdf", "notes-v2.txt"])
                 #expect(result.resources.allSatisfy { $0.status == .completed })
                 for uploaded in result.created {
-                    #expect(try await emulator.storedObjectMD5(resourceType: "attachment", id: uploaded.resource.id.rawValue) == md5Base64(of: uploaded.file))
+                    #expect(
+                        try await emulator.storedObjectMD5(resourceType: "attachment", id: uploaded.resource.id.rawValue)
+                            == md5Base64(of: uploaded.file))
                 }
                 #expect(result.resources.first?.description == "Flight report")
                 #expect(log.all.last.map(\.isFinal) == true)
@@ -42,7 +44,8 @@ extension UploadTests {
             try await withClient { emulator, client in
                 let (project, _) = try await client.makeCollection(.image)
                 let error = await #expect(throws: PixelError.self) {
-                    try await client.addAttachments(.project(project), [AttachmentUpload(a, name: "x"), AttachmentUpload(b, name: "x")], options: .testing())
+                    try await client.addAttachments(
+                        .project(project), [AttachmentUpload(a, name: "x"), AttachmentUpload(b, name: "x")], options: .testing())
                 }
                 #expect(error?.code == .invalidInput)
                 #expect(emulator.stats.routeCount("POST /attachments/") == 0)

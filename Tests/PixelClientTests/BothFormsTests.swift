@@ -10,16 +10,21 @@ extension UploadTests {
         @Test func rastersAndPointCloudsGoUpMoveAndPageInBothForms() async throws {
             let directory = try TemporaryDirectory()
             let (tile, tile2, scan, scan2, other) = (
-                try directory.file("tile.tif", bytes: [1, 2]), try directory.file("tile2.tif", bytes: [5]), try directory.file("scan.laz", bytes: [3]),
+                try directory.file("tile.tif", bytes: [1, 2]), try directory.file("tile2.tif", bytes: [5]),
+                try directory.file("scan.laz", bytes: [3]),
                 try directory.file("scan2.laz", bytes: [6]), try directory.file("more.laz", bytes: [4])
             )
             try await withClient { _, asyncClient in
                 let (project, rasters) = try await asyncClient.makeCollection(.raster)
-                let rasters2 = try await asyncClient.createDataCollection(project: project, name: "R2", description: "", dataCollectionType: .raster).id
+                let rasters2 = try await asyncClient.createDataCollection(project: project, name: "R2", description: "", dataCollectionType: .raster)
+                    .id
                 let (cloudProject, clouds) = try await asyncClient.makeCollection(.pointCloud, name: "C")
-                let clouds2 = try await asyncClient.createDataCollection(project: cloudProject, name: "C2", description: "", dataCollectionType: .pointCloud).id
+                let clouds2 = try await asyncClient.createDataCollection(
+                    project: cloudProject, name: "C2", description: "", dataCollectionType: .pointCloud
+                ).id
 
-                let batch = try await asyncClient.uploadPointClouds(project: cloudProject, dataCollection: clouds, [UploadFile(other)], options: .testing())
+                let batch = try await asyncClient.uploadPointClouds(
+                    project: cloudProject, dataCollection: clouds, [UploadFile(other)], options: .testing())
                 #expect(batch.failures.isEmpty && batch.resources.count == 1)
                 #expect(try await asyncClient.paginatePointClouds(project: cloudProject, dataCollection: clouds, pageSize: 1).collect().count == 1)
                 #expect(try await asyncClient.paginateRasters(project: project, dataCollection: rasters, pageSize: 1).collect().isEmpty)
@@ -31,12 +36,21 @@ extension UploadTests {
                     let raster = try client.uploadRaster(project: project, dataCollection: rasters, UploadFile(tile), options: .testing())
                     let uploaded = try client.uploadRasters(project: project, dataCollection: rasters, [UploadFile(tile2)], options: .testing())
                     #expect(uploaded.resources.count == 1)
-                    #expect(try client.moveRaster(project: project, dataCollection: rasters, id: raster.id, toProject: project, toDataCollection: rasters2).dataCollectionID == rasters2)
+                    #expect(
+                        try client.moveRaster(
+                            project: project, dataCollection: rasters, id: raster.id, toProject: project, toDataCollection: rasters2
+                        ).dataCollectionID == rasters2)
                     let cloud = try client.uploadPointCloud(project: cloudProject, dataCollection: clouds, UploadFile(scan), options: .testing())
-                    #expect(try client.uploadPointClouds(project: cloudProject, dataCollection: clouds2, [UploadFile(scan2)], options: .testing()).resources.count == 1)
-                    #expect(try client.movePointCloud(project: cloudProject, dataCollection: clouds, id: cloud.id, toDataCollection: clouds2).dataCollectionID == clouds2)
+                    #expect(
+                        try client.uploadPointClouds(project: cloudProject, dataCollection: clouds2, [UploadFile(scan2)], options: .testing())
+                            .resources.count == 1)
+                    #expect(
+                        try client.movePointCloud(project: cloudProject, dataCollection: clouds, id: cloud.id, toDataCollection: clouds2)
+                            .dataCollectionID == clouds2)
                     #expect(try client.getUploadJobs(project: project, dataCollection: rasters, limit: 10).count == 2)
-                    let wrong = #expect(throws: PixelError.self) { try client.uploadRaster(project: cloudProject, dataCollection: clouds, UploadFile(tile), options: .testing()) }
+                    let wrong = #expect(throws: PixelError.self) {
+                        try client.uploadRaster(project: cloudProject, dataCollection: clouds, UploadFile(tile), options: .testing())
+                    }
                     #expect(wrong?.code == .invalidInput)
 
                     // A job group and one of its jobs, waited on blocking.
@@ -83,7 +97,9 @@ extension UploadTests {
             try await withClient { _, asyncClient in
                 for name in ["A", "B", "C"] { _ = try await asyncClient.createProject(name: name, description: "", areaOfInterest: testArea) }
                 let client = asyncClient.blocking
-                let names = try await onPlainThread { try client.paginateSearch(SearchQuery(on: .projects), pageSize: 2).collect().compactMap { $0["name"]?.stringValue } }
+                let names = try await onPlainThread {
+                    try client.paginateSearch(SearchQuery(on: .projects), pageSize: 2).collect().compactMap { $0["name"]?.stringValue }
+                }
                 #expect(names.sorted() == ["A", "B", "C"])
                 #expect(try await onPlainThread { try client.listGDOUsers() }.count >= 1)
             }

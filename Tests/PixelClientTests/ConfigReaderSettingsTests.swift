@@ -36,11 +36,13 @@ struct ConfigReaderSettingsTests {
     @Test func everyEnvironmentNameReachesItsSettingThroughEnvironmentVariablesProvider() throws {
         #expect(Set(Self.everySetting.keys) == Set(PixelSettings.schema.fields.map(\.canonicalEnvName)))
         let settings = try PixelSettings(config: environment(Self.everySetting))
-        #expect(settings == PixelSettings(
-            environment: .test, username: "me@example.com", password: Secret(clientSentinelPassword), tenant: "ACME",
-            authServerURLOverride: "https://auth.example.com", apiURLOverride: "https://api.example.com/acme",
-            apiTimeout: .seconds(20), uploadTimeout: .milliseconds(2500), tokenTimeout: .seconds(7), retryAttempts: 2,
-            uploadConcurrency: 3, proxy: "http://proxy.example.com:3128", allowInsecureHTTP: true))
+        #expect(
+            settings
+                == PixelSettings(
+                    environment: .test, username: "me@example.com", password: Secret(clientSentinelPassword), tenant: "ACME",
+                    authServerURLOverride: "https://auth.example.com", apiURLOverride: "https://api.example.com/acme",
+                    apiTimeout: .seconds(20), uploadTimeout: .milliseconds(2500), tokenTimeout: .seconds(7), retryAttempts: 2,
+                    uploadConcurrency: 3, proxy: "http://proxy.example.com:3128", allowInsecureHTTP: true))
     }
 
     @Test func theSameSettingsResolveTheSameWayFromOurOwnSources() throws {
@@ -116,7 +118,8 @@ struct ConfigReaderSettingsTests {
 
     @Test func aPresentValueOfTheWrongShapeIsAnErrorNotTheDefault() throws {
         let provider = InMemoryProvider(values: [
-            "pixel.username": "me", "pixel.password": "p", "pixel.tenant": "acme", "pixel.retryAttempts": ConfigValue(.stringArray(["1", "2"]), isSecret: false),
+            "pixel.username": "me", "pixel.password": "p", "pixel.tenant": "acme",
+            "pixel.retryAttempts": ConfigValue(.stringArray(["1", "2"]), isSecret: false),
         ])
         let error = try #require(throws: SettingsError.self) { try PixelSettings(config: ConfigReader(provider: provider)) }
         #expect(error.problems.count == 1)
@@ -133,13 +136,16 @@ struct ConfigReaderSettingsTests {
 
     @Test func theFirstProviderWithAValueWins() throws {
         let overrides = InMemoryProvider(values: ["pixel.apiTimeout": 30])
-        let config = ConfigReader(providers: [overrides, EnvironmentVariablesProvider(environmentVariables: Self.required.merging(["PIXEL_API_TIMEOUT": "20"]) { $1 })])
+        let config = ConfigReader(providers: [
+            overrides, EnvironmentVariablesProvider(environmentVariables: Self.required.merging(["PIXEL_API_TIMEOUT": "20"]) { $1 }),
+        ])
         #expect(try PixelSettings(config: config).apiTimeout == .seconds(30))
     }
 
     @Test func aDotEnvFileReadThroughSwiftConfigurationGivesWhatOurOwnResolutionGives() async throws {
         try await withFactoryTempDirectory { directory in
-            let text = "export PIXEL_USERNAME=me@example.com\r\nPIXEL_PASSWORD='\(clientSentinelPassword)'  # secret\r\n"
+            let text =
+                "export PIXEL_USERNAME=me@example.com\r\nPIXEL_PASSWORD='\(clientSentinelPassword)'  # secret\r\n"
                 + "PIXEL_TENANT=\"acme\"\r\nPIXEL_API_TIMEOUT=12\r\n"
             try text.write(toFile: directory + "/.env", atomically: true, encoding: .utf8)
             let provider = try await FileProvider<DotEnvSnapshot>(

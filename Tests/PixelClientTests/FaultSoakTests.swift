@@ -145,7 +145,8 @@ import Testing
                 let names = try await reader.paginateProjects(pageSize: 500).reduce(into: [String: Int]()) { $0[$1.name, default: 0] += 1 }
                 await reader.close()
                 let duplicated = names.filter { $0.key.hasPrefix("soak-") && $0.value > 1 }.count
-                let connectionsLeft = await waitUntil { openConnectionDescriptors(port: emulator.port) == 0 } ? 0 : openConnectionDescriptors(port: emulator.port)
+                let connectionsLeft =
+                    await waitUntil { openConnectionDescriptors(port: emulator.port) == 0 } ? 0 : openConnectionDescriptors(port: emulator.port)
                 let memoryAfter = residentBytes()
                 let outcomes = tally.all.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
                 print(

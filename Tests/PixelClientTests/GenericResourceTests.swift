@@ -28,7 +28,10 @@ import Testing
                 try await client.update(type, project: project, dataCollection: dc, id: id, ResourceUpdate(fields: wrongFields))
             }
             #expect(mismatch?.code == .invalidInput)
-            #expect(await #expect(throws: PixelError.self) { try await client.update(type, project: project, dataCollection: dc, id: id, ResourceUpdate()) }?.code == .invalidInput)
+            #expect(
+                await #expect(throws: PixelError.self) {
+                    try await client.update(type, project: project, dataCollection: dc, id: id, ResourceUpdate())
+                }?.code == .invalidInput)
             let negative = await #expect(throws: PixelError.self) {
                 try await client.list(type, project: project, dataCollection: dc, Resource.ListFilter(ListParams(offset: -1)))
             }
@@ -69,8 +72,11 @@ import Testing
                 #expect(try client.list(Raster.self, project: project, dataCollection: dc).map(\.id) == [id])
                 #expect(try client.paginate(Raster.self, project: project, dataCollection: dc).collect().count == 1)
                 #expect(try client.get(Raster.self, project: project, dataCollection: dc, id: id).id == id)
-                #expect(try client.update(Raster.self, project: project, dataCollection: dc, id: id, ResourceUpdate(jsonMetadata: ["k": 1])).jsonMetadata?["k"] == 1)
-                let moved = try client.move(Raster.self, project: project, dataCollection: dc, id: id, to: CollectionLocation(project: project, dataCollection: other.id))
+                #expect(
+                    try client.update(Raster.self, project: project, dataCollection: dc, id: id, ResourceUpdate(jsonMetadata: ["k": 1]))
+                        .jsonMetadata?["k"] == 1)
+                let moved = try client.move(
+                    Raster.self, project: project, dataCollection: dc, id: id, to: CollectionLocation(project: project, dataCollection: other.id))
                 #expect(moved.dataCollectionID == other.id)
                 #expect(try client.delete(Raster.self, project: project, dataCollection: other.id, id: id).deleted == true)
                 let wrong = #expect(throws: PixelError.self) {
@@ -78,7 +84,9 @@ import Testing
                 }
                 #expect(wrong?.code == .invalidInput)
                 expectValidationError(
-                    #expect(throws: PixelError.self) { try client.list(Raster.self, project: project, dataCollection: dc, RasterListParams(ListParams(limit: -5))) },
+                    #expect(throws: PixelError.self) {
+                        try client.list(Raster.self, project: project, dataCollection: dc, RasterListParams(ListParams(limit: -5)))
+                    },
                     naming: "limit")
             }
             let inTask = Self.callBlocking { try client.list(Image.self, project: project, dataCollection: dc) }

@@ -11,7 +11,8 @@ import Testing
         HarvestServiceCreate(
             name: name, description: "Road features", url: url,
             auth: HarvestAuth(credentials: HarvestCredentials(username: "harvester", password: Secret(password))),
-            fieldMappings: HarvestFieldMapping(maps: [HarvestFieldMap(model: "image", fieldName: "name", externalField: "ROAD_NAME")], extraFields: ["SPEED"]))
+            fieldMappings: HarvestFieldMapping(
+                maps: [HarvestFieldMap(model: "image", fieldName: "name", externalField: "ROAD_NAME")], extraFields: ["SPEED"]))
     }
 
     @Test func servicesAreCreatedListedReadChangedStartedStoppedAndDeleted() async throws {
@@ -30,7 +31,10 @@ import Testing
             let update = HarvestServiceUpdate(
                 whereClause: "SPEED > 50",
                 fieldMappings: HarvestFieldMappingUpdate(
-                    maps: [.update(model: "image", fieldName: "name", externalField: "NAME"), .add(model: "image", fieldName: "note", externalField: "NOTE")],
+                    maps: [
+                        .update(model: "image", fieldName: "name", externalField: "NAME"),
+                        .add(model: "image", fieldName: "note", externalField: "NOTE"),
+                    ],
                     addExtraFields: ["LANES"], removeExtraFields: ["SPEED"]))
             let updated = try await client.updateHarvestService(project: project, dataCollection: dc, id: service.id, update)
             #expect(updated.whereClause == "SPEED > 50")
@@ -51,7 +55,9 @@ import Testing
             #expect(stopped.service?.status == "stopped")
             #expect(stopped.task?.status == .completed)
             #expect(try await client.getHarvestServiceTasks(project: project, dataCollection: dc, id: service.id).first?.status == .completed)
-            let again = await #expect(throws: PixelError.self) { try await client.stopHarvestService(project: project, dataCollection: dc, id: service.id) }
+            let again = await #expect(throws: PixelError.self) {
+                try await client.stopHarvestService(project: project, dataCollection: dc, id: service.id)
+            }
             #expect(again?.status == 409)
 
             #expect(try await client.deleteHarvestService(project: project, dataCollection: dc, id: service.id).deleted == true)
@@ -68,7 +74,8 @@ import Testing
             expectValidationError(error, naming: "url")
             #expect(error?.requestBody == nil)  // sensitive: never kept
             let badStatus = await #expect(throws: PixelError.self) {
-                try await client.getHarvestServiceTasks(project: project, dataCollection: dc, id: 1, HarvestTaskListParams(status: .unknown("sleeping")))
+                try await client.getHarvestServiceTasks(
+                    project: project, dataCollection: dc, id: 1, HarvestTaskListParams(status: .unknown("sleeping")))
             }
             #expect(badStatus?.status == 404 || badStatus?.status == 422)
             let empty = await #expect(throws: PixelError.self) {
@@ -86,14 +93,17 @@ import Testing
                 let service = try client.createHarvestService(project: project, dataCollection: dc, Self.create())
                 #expect(try client.listHarvestServices(project: project, dataCollection: dc).count == 1)
                 #expect(try client.getHarvestService(project: project, dataCollection: dc, id: service.id).id == service.id)
-                #expect(try client.updateHarvestService(project: project, dataCollection: dc, id: service.id, HarvestServiceUpdate(name: "R2")).name == "R2")
+                #expect(
+                    try client.updateHarvestService(project: project, dataCollection: dc, id: service.id, HarvestServiceUpdate(name: "R2")).name
+                        == "R2")
                 #expect(try client.startHarvestService(project: project, dataCollection: dc, id: service.id).task != nil)
                 #expect(try client.getHarvestServiceTasks(project: project, dataCollection: dc, id: service.id).count == 1)
                 #expect(try client.stopHarvestService(project: project, dataCollection: dc, id: service.id).service?.status == "stopped")
                 #expect(try client.deleteHarvestService(project: project, dataCollection: dc, id: service.id).deleted == true)
                 var bad = Self.create()
                 bad.url = "nope"
-                expectValidationError(#expect(throws: PixelError.self) { try client.createHarvestService(project: project, dataCollection: dc, bad) }, naming: "url")
+                expectValidationError(
+                    #expect(throws: PixelError.self) { try client.createHarvestService(project: project, dataCollection: dc, bad) }, naming: "url")
             }
         }
     }

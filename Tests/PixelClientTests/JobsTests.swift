@@ -17,7 +17,8 @@ import Testing
             let md5 = Data(Insecure.MD5.hash(data: bytes)).base64EncodedString()
             return UploadFileDescriptor(name: name, parts: [UploadPartDescriptor(partNumber: 1, md5: md5, contentLength: bytes.count)])
         }
-        let jobs: [UploadJob] = try await client.core.send(APIRequest(.POST, base + "/upload_jobs/multipart").withJSONBody(UploadJobsCreate(files: files)))
+        let jobs: [UploadJob] = try await client.core.send(
+            APIRequest(.POST, base + "/upload_jobs/multipart").withJSONBody(UploadJobsCreate(files: files)))
         for job in jobs {
             let part = try #require(job.uploadParts?.first)
             var headers = HTTPHeaders()

@@ -26,7 +26,10 @@ import Tracing
             let requests = metrics.counters(label: PixelMetricName.requests)
             let byKey = Dictionary(
                 requests.map { counter in
-                    ("\(dimension("http.request.method", of: counter) ?? "") \(dimension("url.template", of: counter) ?? "") \(dimension("http.response.status_class", of: counter) ?? "")", counter.totalValue)
+                    (
+                        "\(dimension("http.request.method", of: counter) ?? "") \(dimension("url.template", of: counter) ?? "") \(dimension("http.response.status_class", of: counter) ?? "")",
+                        counter.totalValue
+                    )
                 }, uniquingKeysWith: +)
             #expect(byKey["POST /projects/ 2xx"] == 1)
             #expect(byKey["GET /projects/{id} 2xx"] == 1)
@@ -172,7 +175,8 @@ import Tracing
         let tracer = InMemoryTracer()
         let directory = try TemporaryDirectory()
         let source = try directory.file("traced.tif", size: 3 * 32 * 1024, seed: 32)
-        try await withClient(hooks: .testing { $0.tracer = tracer }, username: "sentinel@example.com", password: clientSentinelPassword) { _, client in
+        try await withClient(hooks: .testing { $0.tracer = tracer }, username: "sentinel@example.com", password: clientSentinelPassword) {
+            _, client in
             let (project, dc) = try await client.makeCollection(.rgb)
             _ = try await client.uploadRaster(
                 project: project, dataCollection: dc, UploadFile(source), mode: .multipart(partSize: 32 * 1024), options: .testing())

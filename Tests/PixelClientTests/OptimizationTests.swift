@@ -19,7 +19,8 @@ import Testing
         let (project, dc) = try await client.makeCollection(.pointCloud, name: "Optimize")
         var ids: [PointCloudID] = []
         for index in 0..<count {
-            ids.append(PointCloudID(try await client.uploadForTest(project: project, dataCollection: dc, name: "p\(index).laz", bytes: [UInt8(index)])))
+            ids.append(
+                PointCloudID(try await client.uploadForTest(project: project, dataCollection: dc, name: "p\(index).laz", bytes: [UInt8(index)])))
         }
         return (project, dc, ids)
     }
@@ -80,14 +81,17 @@ import Testing
             let (project, dc, _) = try await rasters(client, count: 1)
             let before = emulator.stats.requestCount(method: "POST", path: "/demo/projects/\(project)/data_collections/\(dc)/rasters/optimized/")
             for error in [
-                try await #require(throws: PixelError.self) { try await client.createOptimizedRasters(project: project, dataCollection: dc, .only([])) },
+                try await #require(throws: PixelError.self) {
+                    try await client.createOptimizedRasters(project: project, dataCollection: dc, .only([]))
+                },
                 try await #require(throws: PixelError.self) { try await client.runOptimizeRasters(project: project, dataCollection: dc, .only([])) },
                 try await #require(throws: PixelError.self) { try await client.optimizePointClouds(project: project, dataCollection: dc, .only([])) },
             ] {
                 #expect(error.code == .invalidInput)
                 #expect(error.message.contains(".all"))
             }
-            #expect(emulator.stats.requestCount(method: "POST", path: "/demo/projects/\(project)/data_collections/\(dc)/rasters/optimized/") == before)
+            #expect(
+                emulator.stats.requestCount(method: "POST", path: "/demo/projects/\(project)/data_collections/\(dc)/rasters/optimized/") == before)
         }
     }
 
@@ -110,10 +114,12 @@ import Testing
             #expect(Set(created.compactMap(\.pointCloudID)) == Set(ids))
             let group = try await client.runOptimizePointClouds(project: project, dataCollection: dc, .only([created[0].id]), wait: .fast)
             #expect(group.successCount == 1)
-            let done = try await client.getOptimizedPointClouds(project: project, dataCollection: dc, OptimizedPointCloudListParams(status: .completed))
+            let done = try await client.getOptimizedPointClouds(
+                project: project, dataCollection: dc, OptimizedPointCloudListParams(status: .completed))
             #expect(done.map(\.id) == [created[0].id])
             #expect(done.first?.format == .laz)
-            let pending = try await client.getOptimizedPointClouds(project: project, dataCollection: dc, OptimizedPointCloudListParams(status: .pending))
+            let pending = try await client.getOptimizedPointClouds(
+                project: project, dataCollection: dc, OptimizedPointCloudListParams(status: .pending))
             #expect(pending.map(\.id) == [created[1].id])
             let deleted = try await client.deleteOptimizedPointCloud(project: project, dataCollection: dc, pointCloudID: ids[0])
             #expect(deleted.deleted == true)
@@ -151,16 +157,22 @@ import Testing
                 #expect(try client.deleteOptimizedRasters(project: project, dataCollection: dc, rasterID: ids[0]).count == 1)
                 let error = #expect(throws: PixelError.self) {
                     try client.createOptimizedRasters(
-                        project: project, dataCollection: dc, .all, options: RasterOptimizationOptions(nearblack: NearblackOptions(enabled: true, color: .unknown("grey"))))
+                        project: project, dataCollection: dc, .all,
+                        options: RasterOptimizationOptions(nearblack: NearblackOptions(enabled: true, color: .unknown("grey"))))
                 }
                 expectValidationError(error, naming: "color")
 
                 let copies = try client.createOptimizedPointClouds(project: cloudProject, dataCollection: clouds, .only([cloudIDs[0]]))
-                #expect(try client.runOptimizePointClouds(project: cloudProject, dataCollection: clouds, .only(copies.map(\.id)), wait: .fast).successCount == 1)
+                #expect(
+                    try client.runOptimizePointClouds(project: cloudProject, dataCollection: clouds, .only(copies.map(\.id)), wait: .fast)
+                        .successCount == 1)
                 #expect(try client.getOptimizedPointClouds(project: cloudProject, dataCollection: clouds).count == 1)
                 #expect(try client.optimizePointClouds(project: cloudProject, dataCollection: clouds, .only([cloudIDs[1]]), wait: .fast).count == 1)
-                #expect(try client.deleteOptimizedPointCloud(project: cloudProject, dataCollection: clouds, pointCloudID: cloudIDs[0]).deleted == true)
-                #expect(#expect(throws: PixelError.self) { try client.runOptimizePointClouds(project: cloudProject, dataCollection: clouds, .only([])) }?.code == .invalidInput)
+                #expect(
+                    try client.deleteOptimizedPointCloud(project: cloudProject, dataCollection: clouds, pointCloudID: cloudIDs[0]).deleted == true)
+                #expect(
+                    #expect(throws: PixelError.self) { try client.runOptimizePointClouds(project: cloudProject, dataCollection: clouds, .only([])) }?
+                        .code == .invalidInput)
             }
         }
     }

@@ -24,10 +24,15 @@ struct PixelSettingsExampleTests {
                 blocks.append(Block(name: String(line.dropFirst(2))))
             } else if line.hasPrefix("#   "), !blocks.isEmpty {
                 let body = String(line.dropFirst(4))
-                if body.hasPrefix("Field: ") { blocks[blocks.count - 1].field = String(body.dropFirst(7)) }
-                else if body.hasPrefix("Aliases: ") { blocks[blocks.count - 1].aliases = String(body.dropFirst(9)) }
-                else if body.hasPrefix("Default: ") { blocks[blocks.count - 1].defaultText = String(body.dropFirst(9)) }
-                else if blocks[blocks.count - 1].doc == nil { blocks[blocks.count - 1].doc = body }
+                if body.hasPrefix("Field: ") {
+                    blocks[blocks.count - 1].field = String(body.dropFirst(7))
+                } else if body.hasPrefix("Aliases: ") {
+                    blocks[blocks.count - 1].aliases = String(body.dropFirst(9))
+                } else if body.hasPrefix("Default: ") {
+                    blocks[blocks.count - 1].defaultText = String(body.dropFirst(9))
+                } else if blocks[blocks.count - 1].doc == nil {
+                    blocks[blocks.count - 1].doc = body
+                }
             } else if line.hasPrefix("# \(blocks.last?.name ?? "-")=") {
                 blocks[blocks.count - 1].example = String(line.dropFirst(3 + (blocks.last?.name.count ?? 0)))
             }

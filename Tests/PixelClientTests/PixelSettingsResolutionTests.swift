@@ -51,19 +51,21 @@ struct PixelSettingsResolutionTests {
     }
 
     @Test func overridesFromTheEnvironmentReplaceTheWholeBase() throws {
-        let resolved = try Self.resolve(Self.credentials.merging([
-            "PIXEL_API_URL": "http://127.0.0.1:9/other", "PIXEL_SERVER_URL": "http://127.0.0.1:8/",
-        ]) { $1 })
+        let resolved = try Self.resolve(
+            Self.credentials.merging([
+                "PIXEL_API_URL": "http://127.0.0.1:9/other", "PIXEL_SERVER_URL": "http://127.0.0.1:8/",
+            ]) { $1 })
         #expect(resolved.settings.apiBaseURL == "http://127.0.0.1:9/other")
         #expect(resolved.settings.tokenEndpoint == "http://127.0.0.1:8/realms/Mytenant/protocol/openid-connect/token")
         #expect(resolved.warnings.map(\.message) == ["PIXEL_SERVER_URL is deprecated; use PIXEL_AUTH_SERVER_URL"])
     }
 
     @Test func clientOptionsAreTyped() throws {
-        let resolved = try Self.resolve(Self.credentials.merging([
-            "PIXEL_API_TIMEOUT": "2.5", "PIXEL_RETRY_ATTEMPTS": "1", "PIXEL_UPLOAD_CONCURRENCY": "3",
-            "PIXEL_PROXY": "http://proxy:3128", "PIXEL_ALLOW_INSECURE_HTTP": "yes", "PIXEL_CLIENT_NO_VERSION_CHECK": "1",
-        ]) { $1 })
+        let resolved = try Self.resolve(
+            Self.credentials.merging([
+                "PIXEL_API_TIMEOUT": "2.5", "PIXEL_RETRY_ATTEMPTS": "1", "PIXEL_UPLOAD_CONCURRENCY": "3",
+                "PIXEL_PROXY": "http://proxy:3128", "PIXEL_ALLOW_INSECURE_HTTP": "yes", "PIXEL_CLIENT_NO_VERSION_CHECK": "1",
+            ]) { $1 })
         #expect(resolved.settings.apiTimeout == .milliseconds(2500))
         #expect(resolved.settings.retryAttempts == 1)
         #expect(resolved.settings.uploadConcurrency == 3)
@@ -158,9 +160,10 @@ struct PixelSettingsResolutionTests {
             #expect(!text.contains(Self.sentinel))
         }
         let error = try #require(throws: SettingsError.self) {
-            try PixelSettings.resolve(from: .init(
-                environment: .dictionary(Self.credentials.merging(["KEYCLOAK_PASSWORD": "x"]) { $1 }),
-                workingDirectory: "/nonexistent-pixel-dir", aliasConflicts: .error))
+            try PixelSettings.resolve(
+                from: .init(
+                    environment: .dictionary(Self.credentials.merging(["KEYCLOAK_PASSWORD": "x"]) { $1 }),
+                    workingDirectory: "/nonexistent-pixel-dir", aliasConflicts: .error))
         }
         #expect(!error.description.contains(Self.sentinel))
     }

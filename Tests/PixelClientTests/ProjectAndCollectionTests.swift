@@ -79,7 +79,8 @@ import Testing
             let onlyImages = try await client.listDataCollections(project: project.id, DataCollectionListParams(dataCollectionType: .image))
             #expect(onlyImages.map(\.id) == [images.id])
             #expect(try await client.getDataCollection(project: project.id, id: rasters.id).name == "DTM")
-            #expect(try await client.updateDataCollection(project: project.id, id: rasters.id, DataCollectionUpdate(name: "DSM-ish")).name == "DSM-ish")
+            #expect(
+                try await client.updateDataCollection(project: project.id, id: rasters.id, DataCollectionUpdate(name: "DSM-ish")).name == "DSM-ish")
 
             let moved = try await client.moveDataCollection(project: project.id, id: images.id, to: other.id)
             #expect(moved.projectID == other.id)

@@ -32,8 +32,9 @@ import Testing
     }
 
     private func makeRegistry(_ reader: ConfigReader) -> PixelClientRegistry {
-        PixelClientRegistry(configuration: .init(
-            defaultSettings: .config(reader), clientOptions: .testing(), hooks: .testing(), gracePeriod: TestTime.scaled(.seconds(10))))
+        PixelClientRegistry(
+            configuration: .init(
+                defaultSettings: .config(reader), clientOptions: .testing(), hooks: .testing(), gracePeriod: TestTime.scaled(.seconds(10))))
     }
 
     /// A registry reading a `MutableInMemoryProvider` that points at a running emulator, with a
@@ -54,16 +55,17 @@ import Testing
 
     @Test func getClientFollowsAMutableInMemoryProviderWithoutRunningAsAService() async throws {
         try await withInMemoryRegistry { _, provider, registry, log, old async throws in
-            #expect(try registry.asyncClient().core === old.core)   // nothing changed: the same client
+            #expect(try registry.asyncClient().core === old.core)  // nothing changed: the same client
             provider.setValue(20, forKey: "pixel.apiTimeout")
             let new = try registry.asyncClient()
             #expect(new.core !== old.core)
             #expect(new.core.settings.apiTimeout == .seconds(20))
             #expect(await waitUntil { old.core.isClosed })
-            _ = try await old.me()   // the old handle follows the new generation
-            #expect(await log.waitFor { event in
-                if case .rebuilt(_, _, let changes) = event { changes.map(\.field) == [PixelSettings.FieldName.apiTimeout] } else { false }
-            })
+            _ = try await old.me()  // the old handle follows the new generation
+            #expect(
+                await log.waitFor { event in
+                    if case .rebuilt(_, _, let changes) = event { changes.map(\.field) == [PixelSettings.FieldName.apiTimeout] } else { false }
+                })
         }
     }
 
@@ -96,9 +98,14 @@ import Testing
                 // Switch accounts: the sentinel user of the emulator.
                 provider.setValue("sentinel@example.com", forKey: "pixel.username")
                 provider.setValue(ConfigValue(.string(clientSentinelPassword), isSecret: true), forKey: "pixel.password")
-                #expect(await log.waitFor { event in   // no getClient() call needed
-                    if case .rebuilt(_, _, let changes) = event { changes.contains { $0.field == PixelSettings.FieldName.password } } else { false }
-                })
+                #expect(
+                    await log.waitFor { event in  // no getClient() call needed
+                        if case .rebuilt(_, _, let changes) = event {
+                            changes.contains { $0.field == PixelSettings.FieldName.password }
+                        } else {
+                            false
+                        }
+                    })
                 let second = try registry.asyncClient()
                 #expect(second.core.settings.username == "sentinel@example.com")
                 #expect(try await second.me().email == "sentinel@example.com")
@@ -126,7 +133,7 @@ import Testing
                           retryAttempts: \(retryAttempts)
 
                         """
-                    try yaml.write(toFile: path, atomically: true, encoding: .utf8)   // a new inode, as deployments do
+                    try yaml.write(toFile: path, atomically: true, encoding: .utf8)  // a new inode, as deployments do
                 }
                 try write(retryAttempts: 2)
                 let file = try await ReloadingFileProvider<LocatedYAMLSnapshot>(

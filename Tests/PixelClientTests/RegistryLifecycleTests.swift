@@ -203,7 +203,7 @@ import Testing
                 #expect(await waitUntil { client.core.inFlightRequestCount > 0 })
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
-                let user = try await slow.value   // the request in flight finished
+                let user = try await slow.value  // the request in flight finished
                 #expect(user.email == "demo@example.com")
             }
             #expect(registry.isShutDown)
@@ -219,9 +219,10 @@ import Testing
                 // Atomic writes, as a deployment replaces a file: an in-place rewrite can be seen
                 // half done (truncated = a valid, empty file), which is a legitimate rebuild too.
                 try "pixel:\n  retryAttempts: 2\n".write(toFile: yaml, atomically: true, encoding: .utf8)
-                let registry = PixelClientRegistry(configuration: .testing(environment: environment, directory: directory) {
-                    $0.watch = .init(pollInterval: .milliseconds(20), reloadOnSIGHUP: false)
-                })
+                let registry = PixelClientRegistry(
+                    configuration: .testing(environment: environment, directory: directory) {
+                        $0.watch = .init(pollInterval: .milliseconds(20), reloadOnSIGHUP: false)
+                    })
                 let log = RegistryEventLog(registry)
                 let service = Task { try await registry.run() }
                 let first = try registry.asyncClient().core

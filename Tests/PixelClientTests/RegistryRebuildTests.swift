@@ -25,9 +25,10 @@ import Testing
         #expect(await waitUntil { old.core.isClosed })
         // The old handle follows the new generation instead of failing.
         _ = try await old.me()
-        #expect(await log.waitFor { event in
-            if case .rebuilt(_, _, let changes) = event { changes.contains { $0.field == field } } else { false }
-        })
+        #expect(
+            await log.waitFor { event in
+                if case .rebuilt(_, _, let changes) = event { changes.contains { $0.field == field } } else { false }
+            })
         try await registry.shutdown()
     }
 
@@ -218,7 +219,8 @@ import Testing
                 try await registry.shutdown()
                 // Every connection the 1,000 generations opened is closed again (both ends: the
                 // emulator runs in this process), so this test's descriptors are back to zero.
-                #expect(await waitUntil { openConnectionDescriptors(port: emulator.port) == 0 }, "\(openConnectionDescriptors(port: emulator.port)) left")
+                #expect(
+                    await waitUntil { openConnectionDescriptors(port: emulator.port) == 0 }, "\(openConnectionDescriptors(port: emulator.port)) left")
                 // The process-wide count too, when no other test is opening descriptors meanwhile.
                 _ = await waitUntil { openFileDescriptorCount() <= baseline }
                 print("fds after shutdown: \(openFileDescriptorCount()) (baseline \(baseline))")

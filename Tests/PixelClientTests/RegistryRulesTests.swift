@@ -148,17 +148,25 @@ import Testing
             let wrong = try registry.asyncClient(settings: testSettings(emulator, password: "not-the-password"))
             let failure = try await #require(throws: PixelError.self) { try await wrong.me() }
             #expect(failure.code == .authentication)
-            #expect(await log.waitFor { event in
-                if case .client(let id, .authenticationFailed(let error)) = event { id.generation >= 1 && error.code == .authentication } else { false }
-            })
+            #expect(
+                await log.waitFor { event in
+                    if case .client(let id, .authenticationFailed(let error)) = event {
+                        id.generation >= 1 && error.code == .authentication
+                    } else {
+                        false
+                    }
+                })
             let good = try registry.asyncClient(settings: testSettings(emulator))
             emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/projects/", with: .status(503))
             _ = try await good.listProjects()
-            #expect(await log.waitFor { event in
-                if case .client(_, .requestRetried(let method, let url, let attempt, let reason)) = event {
-                    method == "GET" && url.hasSuffix("/demo/projects/") && attempt == 2 && reason == "status 503"
-                } else { false }
-            })
+            #expect(
+                await log.waitFor { event in
+                    if case .client(_, .requestRetried(let method, let url, let attempt, let reason)) = event {
+                        method == "GET" && url.hasSuffix("/demo/projects/") && attempt == 2 && reason == "status 503"
+                    } else {
+                        false
+                    }
+                })
             #expect(!log.descriptions.joined().contains("not-the-password"))
             try await registry.shutdown()
         }

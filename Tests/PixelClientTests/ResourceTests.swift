@@ -13,7 +13,8 @@ import Testing
             let image = try await client.getImage(project: project, dataCollection: dc, id: id)
             #expect(image.fileName == "a.jpg" || image.name == "a.jpg")
 
-            let update = ImageUpdate(addTags: ["t1"], jsonMetadata: ["camera": "A7", "height": 12.5], fields: .image(ImageMetadataFields(camHeading: 90)))
+            let update = ImageUpdate(
+                addTags: ["t1"], jsonMetadata: ["camera": "A7", "height": 12.5], fields: .image(ImageMetadataFields(camHeading: 90)))
             let updated = try await client.updateImage(project: project, dataCollection: dc, id: id, update)
             #expect(updated.tags == ["t1"])
             #expect(updated.jsonMetadata?["camera"] == "A7")
@@ -24,9 +25,13 @@ import Testing
             let moved = try await client.moveImage(project: project, dataCollection: dc, id: id, toProject: otherProject, toDataCollection: otherDC)
             #expect(moved.dataCollectionID == otherDC)
             try await client.deleteImage(project: otherProject, dataCollection: otherDC, id: id)
-            let gone = try await #require(throws: PixelError.self) { try await client.getImage(project: otherProject, dataCollection: otherDC, id: id) }
+            let gone = try await #require(throws: PixelError.self) {
+                try await client.getImage(project: otherProject, dataCollection: otherDC, id: id)
+            }
             #expect(gone.status == 404)
-            let empty = try await #require(throws: PixelError.self) { try await client.updateImage(project: project, dataCollection: dc, id: id, ImageUpdate()) }
+            let empty = try await #require(throws: PixelError.self) {
+                try await client.updateImage(project: project, dataCollection: dc, id: id, ImageUpdate())
+            }
             #expect(empty.code == .invalidInput)
         }
     }
@@ -58,7 +63,9 @@ import Testing
             let moved = try await client.movePointCloud(project: project, dataCollection: dc, id: id, toDataCollection: second.id)
             #expect(moved.dataCollectionID == second.id)
             try await client.deletePointCloud(project: project, dataCollection: second.id, id: id)
-            let gone = try await #require(throws: PixelError.self) { try await client.getPointCloud(project: project, dataCollection: second.id, id: id) }
+            let gone = try await #require(throws: PixelError.self) {
+                try await client.getPointCloud(project: project, dataCollection: second.id, id: id)
+            }
             #expect(gone.status == 404)
         }
     }
@@ -66,7 +73,9 @@ import Testing
     @Test func paginationWalksEveryImageIncludingAnExactlyFullLastPage() async throws {
         try await withClient { emulator, client in
             let (project, dc) = try await client.makeCollection(.image)
-            for index in 0..<6 { _ = try await client.uploadForTest(project: project, dataCollection: dc, name: "\(index).jpg", bytes: [UInt8(index)]) }
+            for index in 0..<6 {
+                _ = try await client.uploadForTest(project: project, dataCollection: dc, name: "\(index).jpg", bytes: [UInt8(index)])
+            }
             let before = emulator.stats.requestCount(method: "GET", path: "/demo/projects/\(project)/data_collections/\(dc)/images/")
             let all = try await client.paginateImages(project: project, dataCollection: dc, pageSize: 3).collect()
             #expect(all.count == 6)
@@ -79,7 +88,9 @@ import Testing
     @Test func paginationDoesNotStopEarlyWhenTheServerCapsTheLimit() async throws {
         try await withClient { emulator, client in
             let (project, dc) = try await client.makeCollection(.image)
-            for index in 0..<7 { _ = try await client.uploadForTest(project: project, dataCollection: dc, name: "\(index).jpg", bytes: [UInt8(index)]) }
+            for index in 0..<7 {
+                _ = try await client.uploadForTest(project: project, dataCollection: dc, name: "\(index).jpg", bytes: [UInt8(index)])
+            }
             emulator.faults.setMaxPageSize(2)
             let all = try await client.paginateImages(project: project, dataCollection: dc, pageSize: 5).collect()
             #expect(all.count == 7)

@@ -43,7 +43,8 @@ import Testing
     @Test func searchAndPaginateSearchAgainstTheEmulator() async throws {
         try await withClient { emulator, client in
             for index in 0..<5 {
-                _ = try await client.createProject(name: "Search \(index)", description: index.isMultiple(of: 2) ? "even" : "odd", areaOfInterest: testArea)
+                _ = try await client.createProject(
+                    name: "Search \(index)", description: index.isMultiple(of: 2) ? "even" : "odd", areaOfInterest: testArea)
             }
             _ = try await client.createProject(name: "Unrelated", description: "", areaOfInterest: testArea)
             let info = try await client.searchInfo(on: .projects)

@@ -48,7 +48,8 @@ import Testing
     @Test func errorDescriptionIsOneReadableParagraph() {
         let error = PixelError(
             code: .httpStatus, message: "The API answered 404 Not Found.", method: "GET",
-            url: "https://user:\(clientSentinelPassword)@api.example.com/acme/projects/1", status: 404, requestID: "abc", detail: "Project 1 not found")
+            url: "https://user:\(clientSentinelPassword)@api.example.com/acme/projects/1", status: 404, requestID: "abc",
+            detail: "Project 1 not found")
         #expect(!error.description.contains(clientSentinelPassword))
         #expect(!error.description.contains("\n"))
         #expect(error.description.contains("GET https://api.example.com/acme/projects/1 → 404"))

@@ -51,7 +51,8 @@ import Testing
             let user = try await client.createOIDCUser(Self.user)
             let id = try #require(user.id)
             #expect(id.rawValue >= 2)
-            let updated = try await client.updateOIDCUser(id, OIDCUserUpdate(lastName: "Changed", password: Secret(clientSentinelPassword), enabled: false))
+            let updated = try await client.updateOIDCUser(
+                id, OIDCUserUpdate(lastName: "Changed", password: Secret(clientSentinelPassword), enabled: false))
             #expect(updated.lastName == "Changed")
             #expect(updated.enabled == false)
 
@@ -64,13 +65,15 @@ import Testing
             #expect(echoed?.detail?.contains("sam@example.com") == true)  // the rest of the echo stays
 
             emulator.faults.failNext(1, method: "PUT", pathPrefix: "/demo/users/oidc/", with: .echoRequestBody(422))
-            Self.expectClean(await #expect(throws: PixelError.self) {
-                try await client.updateOIDCUser(id, OIDCUserUpdate(password: Secret(clientSentinelPassword)))
-            })
+            Self.expectClean(
+                await #expect(throws: PixelError.self) {
+                    try await client.updateOIDCUser(id, OIDCUserUpdate(password: Secret(clientSentinelPassword)))
+                })
             let conflict = await #expect(throws: PixelError.self) { try await client.createOIDCUser(Self.user) }
             #expect(conflict?.status == 409)
             Self.expectClean(conflict)
-            let invalid = OIDCUserCreate(firstName: "A", lastName: "B", email: "not-an-address", password: Secret(clientSentinelPassword), userType: .viewer)
+            let invalid = OIDCUserCreate(
+                firstName: "A", lastName: "B", email: "not-an-address", password: Secret(clientSentinelPassword), userType: .viewer)
             let rejected = await #expect(throws: PixelError.self) { try await client.createOIDCUser(invalid) }
             expectValidationError(rejected, naming: "email")
             Self.expectClean(rejected)
@@ -90,17 +93,21 @@ import Testing
 
             let path = "/demo/projects/\(project)/data_collections/\(dc)/harvest_services/"
             emulator.faults.failNext(1, method: "POST", pathPrefix: path, with: .echoRequestBody(422))
-            Self.expectClean(await #expect(throws: PixelError.self) { try await client.createHarvestService(project: project, dataCollection: dc, Self.harvest) })
+            Self.expectClean(
+                await #expect(throws: PixelError.self) { try await client.createHarvestService(project: project, dataCollection: dc, Self.harvest) })
             emulator.faults.failNext(1, method: "PUT", pathPrefix: path, with: .echoRequestBody(400))
-            Self.expectClean(await #expect(throws: PixelError.self) {
-                try await client.updateHarvestService(project: project, dataCollection: dc, id: service.id, update)
-            })
+            Self.expectClean(
+                await #expect(throws: PixelError.self) {
+                    try await client.updateHarvestService(project: project, dataCollection: dc, id: service.id, update)
+                })
             // A password with JSON escapes is blanked out of the echo too.
             let quoted = "pa\"ss\\word-\(clientSentinelPassword)"
             var tricky = Self.harvest
             tricky.auth.credentials?.password = Secret(quoted)
             emulator.faults.failNext(1, method: "POST", pathPrefix: path, with: .echoRequestBody(422))
-            let escaped = await #expect(throws: PixelError.self) { try await client.createHarvestService(project: project, dataCollection: dc, tricky) }
+            let escaped = await #expect(throws: PixelError.self) {
+                try await client.createHarvestService(project: project, dataCollection: dc, tricky)
+            }
             Self.expectClean(escaped)
             #expect(escaped?.detail?.contains("pa\\\"ss") == false)
         }
@@ -120,9 +127,11 @@ import Testing
                 Self.expectClean(#expect(throws: PixelError.self) { try client.createOIDCUser(Self.user) })
                 let service = try client.createHarvestService(project: project, dataCollection: dc, Self.harvest)
                 emulator.faults.failNext(1, method: "PUT", pathPrefix: "/demo/projects/", with: .echoRequestBody(422))
-                Self.expectClean(#expect(throws: PixelError.self) {
-                    try client.updateHarvestService(project: project, dataCollection: dc, id: service.id, HarvestServiceUpdate(auth: Self.harvest.auth))
-                })
+                Self.expectClean(
+                    #expect(throws: PixelError.self) {
+                        try client.updateHarvestService(
+                            project: project, dataCollection: dc, id: service.id, HarvestServiceUpdate(auth: Self.harvest.auth))
+                    })
             }
         }
         #expect(!logs.contains(clientSentinelPassword) && !logs.contains(Self.apiKeySentinel))
@@ -130,7 +139,8 @@ import Testing
 
     @Test func redactionBlanksEverySecretInEveryTextOfAnError() {
         let error = PixelError(
-            code: .httpStatus, message: "m s3cret", url: "https://api.example.com/x?k=s3cret", status: 422, detail: #"{"input":{"password":"s3cret"}}"#,
+            code: .httpStatus, message: "m s3cret", url: "https://api.example.com/x?k=s3cret", status: 422,
+            detail: #"{"input":{"password":"s3cret"}}"#,
             requestBody: "s3cret", underlying: "s3cret")
         let clean = error.redacting(["s3cret", ""])
         #expect(!String(describing: clean).contains("s3cret"))

@@ -137,7 +137,8 @@ private let missingCredentials = SettingsError(problems: [
         #expect(missing == [.username, .password])
         let prompt = ScriptedCredentialPrompt(username: "me@example.com", password: Secret(sentinelPassword))
 
-        let answers = try await fillMissingCredentials(missing: missing, tenant: "acme", allowPrompt: true, prompt: prompt, settingsError: missingCredentials)
+        let answers = try await fillMissingCredentials(
+            missing: missing, tenant: "acme", allowPrompt: true, prompt: prompt, settingsError: missingCredentials)
         #expect(answers == PromptedCredentials(username: "me@example.com", password: Secret(sentinelPassword)))
         #expect(prompt.requests == [CredentialRequest(missing: [.username, .password], tenant: "acme")])
 
@@ -149,22 +150,29 @@ private let missingCredentials = SettingsError(problems: [
             try await fillMissingCredentials(missing: missing, allowPrompt: true, prompt: noTerminal, settingsError: missingCredentials)
         }
         #expect(noTerminal.requests.isEmpty)
-        #expect(try await fillMissingCredentials(missing: [], allowPrompt: true, prompt: prompt, settingsError: missingCredentials) == PromptedCredentials())
+        #expect(
+            try await fillMissingCredentials(missing: [], allowPrompt: true, prompt: prompt, settingsError: missingCredentials)
+                == PromptedCredentials())
         #expect(prompt.requests.count == 1)
     }
 
     @Test func onlyMissingUsernameAndPasswordCanBeFixedByAsking() {
         #expect(CredentialField.username.rawValue == PixelSettings.FieldName.username)
         #expect(CredentialField.password.rawValue == PixelSettings.FieldName.password)
-        #expect(CredentialField.promptable(from: SettingsError(problems: [.missing(field: "password", envNames: [], filesConsulted: [])])) == [.password])
+        #expect(
+            CredentialField.promptable(from: SettingsError(problems: [.missing(field: "password", envNames: [], filesConsulted: [])])) == [.password])
         let mixed = SettingsError(problems: missingCredentials.problems + [.missing(field: "tenant", envNames: ["PIXEL_TENANT"], filesConsulted: [])])
         #expect(CredentialField.promptable(from: mixed) == nil)
         #expect(CredentialField.promptable(from: SettingsError(problems: [])) == nil)
     }
 
     @Test func theTerminalPromptRefusesWhenInputIsNotATerminal() async throws {
-        let input = try Pipe(), output = try Pipe()
-        defer { input.close(); output.close() }
+        let input = try Pipe()
+        let output = try Pipe()
+        defer {
+            input.close()
+            output.close()
+        }
         let prompt = TerminalCredentialPrompt(input: input.read, output: output.write, assumeTerminal: false)
         #expect(!prompt.canPrompt)
         await #expect(throws: CredentialPromptError(.notInteractive)) {
@@ -176,8 +184,12 @@ private let missingCredentials = SettingsError(problems: [
     }
 
     @Test func theTerminalPromptReadsBothAnswersAndNeverWritesThePassword() async throws {
-        let input = try Pipe(), output = try Pipe()
-        defer { input.close(); output.close() }
+        let input = try Pipe()
+        let output = try Pipe()
+        defer {
+            input.close()
+            output.close()
+        }
         let prompt = TerminalCredentialPrompt(input: input.read, output: output.write, assumeTerminal: true)
         input.send("  me@example.com \n\(sentinelPassword)\r\nleft for later\n")
         let answers = try await prompt.ask(CredentialRequest(missing: [.username, .password], tenant: "acme"))
@@ -191,8 +203,12 @@ private let missingCredentials = SettingsError(problems: [
     }
 
     @Test func theTerminalPromptReportsEndOfInputAndEmptyAnswers() async throws {
-        let input = try Pipe(), output = try Pipe()
-        defer { input.close(); output.close() }
+        let input = try Pipe()
+        let output = try Pipe()
+        defer {
+            input.close()
+            output.close()
+        }
         let prompt = TerminalCredentialPrompt(input: input.read, output: output.write, assumeTerminal: true)
         input.send("\n")
         await #expect(throws: CredentialPromptError(.emptyAnswer(.password))) {
@@ -205,8 +221,12 @@ private let missingCredentials = SettingsError(problems: [
     }
 
     @Test func theTerminalPromptReadsOnADedicatedThreadOutsideTheCooperativePool() async throws {
-        let input = try Pipe(), output = try Pipe()
-        defer { input.close(); output.close() }
+        let input = try Pipe()
+        let output = try Pipe()
+        defer {
+            input.close()
+            output.close()
+        }
         let seen = NIOLockedValueBox<[(inTask: Bool, thread: String?)]>([])
         let prompt = TerminalCredentialPrompt(
             input: input.read, output: output.write, assumeTerminal: true,
@@ -220,8 +240,12 @@ private let missingCredentials = SettingsError(problems: [
 
     @Test(.timeLimit(.minutes(1)))
     func cancellingTheWaitingTaskStopsABlockedPrompt() async throws {
-        let input = try Pipe(), output = try Pipe()
-        defer { input.close(); output.close() }
+        let input = try Pipe()
+        let output = try Pipe()
+        defer {
+            input.close()
+            output.close()
+        }
         let prompt = TerminalCredentialPrompt(input: input.read, output: output.write, assumeTerminal: true)
         let waiting = Task { try await prompt.ask(CredentialRequest(missing: [.password], username: "me")) }
         // Once the prompt text is out, the prompt thread is blocked waiting for input.

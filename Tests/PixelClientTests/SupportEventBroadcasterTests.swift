@@ -128,7 +128,9 @@ import Testing
         ]
         let text = events.map(\.description).joined(separator: "\n")
         #expect(!text.contains(sentinel))
-        #expect(text.contains("client abababababab#1 rebuilt as generation 2 (password: changed; apiTimeout: \(Duration.seconds(10)) → \(Duration.seconds(30)))"))
+        #expect(
+            text.contains(
+                "client abababababab#1 rebuilt as generation 2 (password: changed; apiTimeout: \(Duration.seconds(10)) → \(Duration.seconds(30)))"))
         #expect(text.contains("retired with 2 requests in flight"))
         #expect(text.contains("mode 644"))
         #expect(!text.contains(old.key))  // keys are shortened

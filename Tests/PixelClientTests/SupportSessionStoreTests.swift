@@ -184,7 +184,8 @@ private func session(_ token: String = refreshToken) -> StoredSession {
         await FileSessionStore(directory: root.path, fingerprintKey: userKey).save(session(), key: key)
         let warnings = WarningLog()
         // This process's files look foreign to a store expecting another uid (no root needed).
-        let strict = FileSessionStore(directory: root.path, expectedOwner: UInt32(geteuid()) + 1, fingerprintKey: userKey, onWarning: warnings.handler)
+        let strict = FileSessionStore(
+            directory: root.path, expectedOwner: UInt32(geteuid()) + 1, fingerprintKey: userKey, onWarning: warnings.handler)
         #expect(await strict.load(key: key) == nil)
         #expect(warnings.all.map(\.reason) == [.wrongOwner(uid: UInt32(geteuid()))])
         await strict.save(session(), key: key)  // nor does it write into a foreign directory
@@ -197,7 +198,9 @@ private func session(_ token: String = refreshToken) -> StoredSession {
         let warnings = WarningLog()
         let store = FileSessionStore(directory: root.path, fingerprintKey: userKey, onWarning: warnings.handler)
         await store.save(session(), key: "real")
-        let directoryKey = "a-directory", linkKey = "a-symlink", fifoKey = "a-fifo"
+        let directoryKey = "a-directory"
+        let linkKey = "a-symlink"
+        let fifoKey = "a-fifo"
         #expect(mkdir(try #require(store.path(forKey: directoryKey)), 0o700) == 0)
         #expect(symlink(try #require(store.path(forKey: "real")), try #require(store.path(forKey: linkKey))) == 0)
         #expect(mkfifo(try #require(store.path(forKey: fifoKey)), 0o600) == 0)  // must not block the load
@@ -379,7 +382,8 @@ private func session(_ token: String = refreshToken) -> StoredSession {
         await memory.save(StoredSession(refreshToken: "theirs", subject: "someone@else.org"), key: key)
         #expect(await tokens.loadRefreshToken() == nil)
         #expect(warnings.all.map(\.reason) == [.mismatch("stored for another user")])
-        await memory.save(StoredSession(refreshToken: "stale", refreshTokenExpiresAt: Date(timeIntervalSinceNow: -60), subject: "me@example.com"), key: key)
+        await memory.save(
+            StoredSession(refreshToken: "stale", refreshTokenExpiresAt: Date(timeIntervalSinceNow: -60), subject: "me@example.com"), key: key)
         #expect(await tokens.loadRefreshToken() == nil)
         await tokens.saveRefreshToken("fresh")
         #expect(await tokens.loadRefreshToken()?.reveal() == "fresh")
@@ -401,7 +405,9 @@ private func session(_ token: String = refreshToken) -> StoredSession {
 
     @Test func theDefaultDirectoryFollowsXDGThenHome() {
         #expect(FileSessionStore.defaultDirectory(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/me"]) == "/cfg/pixel-client/sessions")
-        #expect(FileSessionStore.defaultDirectory(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/home/me"]) == "/home/me/.config/pixel-client/sessions")
+        #expect(
+            FileSessionStore.defaultDirectory(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/home/me"])
+                == "/home/me/.config/pixel-client/sessions")
         #expect(FileSessionStore.defaultDirectory(environment: ["HOME": "/home/me"]) == "/home/me/.config/pixel-client/sessions")
         #expect(FileSessionStore(environment: ["HOME": "/home/me"]).directory == "/home/me/.config/pixel-client/sessions")
     }

@@ -121,10 +121,13 @@ import Testing
                 #expect(try client.getImageMetadata(project: project, dataCollection: images, id: image).jsonMetadata == nil)
                 #expect(try client.paginateImages(project: project, dataCollection: images).collect().map(\.id) == [image])
                 #expect(try client.getRaster(project: rasterProject, dataCollection: rasters, id: raster).id == raster)
-                #expect(try client.updateRaster(project: rasterProject, dataCollection: rasters, id: raster, RasterUpdate(addTags: ["r"])).id == raster)
+                #expect(
+                    try client.updateRaster(project: rasterProject, dataCollection: rasters, id: raster, RasterUpdate(addTags: ["r"])).id == raster)
                 #expect(try client.paginateRasters(project: rasterProject, dataCollection: rasters).collect().count == 1)
                 #expect(try client.getPointCloud(project: cloudProject, dataCollection: clouds, id: cloud).id == cloud)
-                #expect(try client.updatePointCloud(project: cloudProject, dataCollection: clouds, id: cloud, PointCloudUpdate(addTags: ["p"])).id == cloud)
+                #expect(
+                    try client.updatePointCloud(project: cloudProject, dataCollection: clouds, id: cloud, PointCloudUpdate(addTags: ["p"])).id
+                        == cloud)
                 #expect(try client.paginatePointClouds(project: cloudProject, dataCollection: clouds).collect().count == 1)
                 let moved = try client.moveImage(project: project, dataCollection: images, id: image, toProject: project, toDataCollection: images)
                 #expect(moved.id == image)
@@ -155,4 +158,3 @@ import Testing
         }
     }
 }
-

@@ -5,7 +5,7 @@ import Settings
 import Testing
 
 @Test func signsInOnceAgainstTheEmulator() async throws {
-    try await PixelEmulator.withRunning { emulator in       // 127.0.0.1, ephemeral port
+    try await PixelEmulator.withRunning { emulator in  // 127.0.0.1, ephemeral port
         let settings = PixelSettings(
             username: "demo@example.com", password: "demo-password", tenant: "demo",
             authServerURLOverride: emulator.baseURL, apiURLOverride: emulator.apiURL(tenant: "demo"))

@@ -142,7 +142,10 @@ import Testing
             username: "u", password: Secret(clientSentinelPassword), tenant: "t", authServerURLOverride: "http://127.0.0.1:9",
             apiURLOverride: "http://127.0.0.1:9/t")
         let transport = try HTTPTransport(settings: settings, environment: [:])
-        for url in ["http://127.0.0.1:9.evil.example/t/x", "http://127.0.0.1:9@evil.example/t/x", "http://evil.example/t/x", "http://127.0.0.1.evil.example:9/t"] {
+        for url in [
+            "http://127.0.0.1:9.evil.example/t/x", "http://127.0.0.1:9@evil.example/t/x", "http://evil.example/t/x",
+            "http://127.0.0.1.evil.example:9/t",
+        ] {
             let error = await #expect(throws: PixelError.self, "\(url)") {
                 try await transport.execute(HTTPClientRequest(url: url), kind: .api, carriesCredentials: true, logger: .pixelSilent)
             }

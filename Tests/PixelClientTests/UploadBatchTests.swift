@@ -48,7 +48,8 @@ extension UploadTests {
             try await withClient { emulator, client in
                 let (project, dc) = try await client.makeCollection(.image)
                 let error = await #expect(throws: PixelError.self) {
-                    try await client.uploadImages(project: project, dataCollection: dc, [UploadFile(a), UploadFile(c), UploadFile(b)], options: .testing())
+                    try await client.uploadImages(
+                        project: project, dataCollection: dc, [UploadFile(a), UploadFile(c), UploadFile(b)], options: .testing())
                 }
                 #expect(error?.code == .invalidInput)
                 #expect(error?.message.contains("'same.jpg'") == true)
@@ -75,14 +76,17 @@ extension UploadTests {
                 #expect(failure.error.code == .jobFailed)
                 #expect(failure.error.detail?.contains("Wrong data collection type") == true)
                 for uploaded in result.created {
-                    #expect(try await emulator.storedObjectMD5(resourceType: "image", id: uploaded.resource.id.rawValue) == md5Base64(of: uploaded.file))
+                    #expect(
+                        try await emulator.storedObjectMD5(resourceType: "image", id: uploaded.resource.id.rawValue) == md5Base64(of: uploaded.file))
                 }
             }
         }
 
         @Test func anMD5MismatchFoundByTheServerIsAPerFileFailureWithItsDetail() async throws {
             let directory = try TemporaryDirectory()
-            let urls = try ["a.jpg", "b.jpg", "c.jpg"].enumerated().map { index, name in try directory.file(name, size: 4_000, seed: UInt64(31 + index)) }
+            let urls = try ["a.jpg", "b.jpg", "c.jpg"].enumerated().map { index, name in
+                try directory.file(name, size: 4_000, seed: UInt64(31 + index))
+            }
             let changed = urls[1]
             // The file changes after it was hashed and its job created, before its bytes are sent.
             let handler: UploadEventHandler = { event in
@@ -130,7 +134,8 @@ extension UploadTests {
                 emulator.faults.failNext(100, method: "POST", pathPrefix: "/_store/post/", with: .delay(TestTime.scaled(.seconds(2))))
                 let (events, progress) = UploadEvent.makeStream()
                 let upload = Task {
-                    try await client.uploadImages(project: project, dataCollection: dc, files.map { UploadFile($0) }, options: .testing(), progress: progress)
+                    try await client.uploadImages(
+                        project: project, dataCollection: dc, files.map { UploadFile($0) }, options: .testing(), progress: progress)
                 }
                 for await event in events {
                     if case .bytesSent = event {

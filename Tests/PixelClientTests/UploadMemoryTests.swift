@@ -20,7 +20,8 @@ extension UploadTests {
             try await withClient { emulator, client in
                 let (project, dc) = try await client.makeCollection(.raster)
                 // Warm up pools, threads and code paths so the measurement sees only the upload.
-                _ = try await client.uploadRaster(project: project, dataCollection: dc, UploadFile(warmUp), mode: .multipart(partSize: 1024 * 1024), options: .testing())
+                _ = try await client.uploadRaster(
+                    project: project, dataCollection: dc, UploadFile(warmUp), mode: .multipart(partSize: 1024 * 1024), options: .testing())
                 let sampler = ResidentMemorySampler()
                 let before = residentBytes()
                 sampler.start()

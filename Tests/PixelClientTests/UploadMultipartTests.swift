@@ -45,7 +45,8 @@ extension UploadTests {
             try await withClient { emulator, client in
                 let (project, dc) = try await client.makeCollection(.image)
                 let zero = await #expect(throws: PixelError.self) {
-                    try await client.uploadImage(project: project, dataCollection: dc, UploadFile(small), mode: .multipart(partSize: 0), options: .testing())
+                    try await client.uploadImage(
+                        project: project, dataCollection: dc, UploadFile(small), mode: .multipart(partSize: 0), options: .testing())
                 }
                 #expect(zero?.code == .invalidInput)
                 let emptyParts = await #expect(throws: PixelError.self) {

@@ -31,7 +31,8 @@ extension UploadTests {
             try await withClient { emulator, client in
                 let (project, dc) = try await client.makeCollection(.image)
                 emulator.faults.failNext(2, method: "POST", pathPrefix: "/_store/post/", with: .connectionReset)
-                let image = try await client.uploadImage(project: project, dataCollection: dc, UploadFile(source), mode: .singlePart, options: .testing())
+                let image = try await client.uploadImage(
+                    project: project, dataCollection: dc, UploadFile(source), mode: .singlePart, options: .testing())
                 #expect(emulator.faults.injectedCount(.connectionReset) == 2)
                 #expect(try await emulator.storedObjectMD5(resourceType: "image", id: image.id.rawValue) == md5Base64(of: source))
             }

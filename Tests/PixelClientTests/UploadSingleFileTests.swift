@@ -130,7 +130,8 @@ extension UploadTests {
                 let (project, dc) = try await client.makeCollection(.image)
                 let blocking = client.blocking
                 let image = try await onPlainThread {
-                    try blocking.uploadImage(project: project, dataCollection: dc, UploadFile(source), mode: .multipart(partSize: 32 * 1024), options: .testing())
+                    try blocking.uploadImage(
+                        project: project, dataCollection: dc, UploadFile(source), mode: .multipart(partSize: 32 * 1024), options: .testing())
                 }
                 #expect(try await emulator.storedObjectMD5(resourceType: "image", id: image.id.rawValue) == md5Base64(of: source))
             }

@@ -78,7 +78,8 @@ func md5Base64(of url: URL) throws -> String {
 /// Upload options for tests: fast polling.
 extension UploadOptions {
     static func testing(_ tweak: (inout UploadOptions) -> Void = { _ in }) -> UploadOptions {
-        var options = UploadOptions(jobTimeout: .seconds(60), batchTimeout: .seconds(120), pollInterval: .milliseconds(5), maxPollInterval: .milliseconds(50))
+        var options = UploadOptions(
+            jobTimeout: .seconds(60), batchTimeout: .seconds(120), pollInterval: .milliseconds(5), maxPollInterval: .milliseconds(50))
         tweak(&options)
         return options
     }

@@ -50,7 +50,10 @@ struct ArcGISRouteTests {
             #expect(missing.errorLocation == ["body", "options", "feature_service_options"])
             let wrongBlock = try await api.post(
                 "/arcgis_services/Feature/",
-                ["name": "x", "description": "", "data_collection_ids": [.int(collection)], "options": ["image_service_options": ["default_service_srid": 4326]]])
+                [
+                    "name": "x", "description": "", "data_collection_ids": [.int(collection)],
+                    "options": ["image_service_options": ["default_service_srid": 4326]],
+                ])
             #expect(wrongBlock.errorLocation == ["body", "options", "image_service_options"])
             let noLayer = try await api.post(
                 "/arcgis_services/Feature/",

@@ -85,7 +85,8 @@ struct FaultInjectionTests {
         try await withEmulator(configuration) { http in
             let admin = http.emulator.baseURL + "/_emulator"
             let json = [("Content-Type", "application/json")]
-            let scheduled = try await http.send(.POST, admin + "/faults", headers: json, body: Array(#"{"count":1,"method":"GET","path_prefix":"/demo/plugins/","status":500}"#.utf8))
+            let scheduled = try await http.send(
+                .POST, admin + "/faults", headers: json, body: Array(#"{"count":1,"method":"GET","path_prefix":"/demo/plugins/","status":500}"#.utf8))
             #expect(scheduled.status == 200)
             let token = try await http.token()
             #expect(try await http.api(.GET, "/plugins/", token: token).status == 500)

@@ -46,7 +46,8 @@ struct HarvestRouteTests {
             #expect(started["harvest_service"]?["status"] == "running")
             #expect(started["task"]?["status"] == "in_progress")
             #expect(try await api.post(path + "/start").status == 409)
-            #expect(try await api.ok(.get, path + "/?status=in_progress&get_new=true").ints("id") == [try (started["task"] ?? .null).requiredInt("id")])
+            #expect(
+                try await api.ok(.get, path + "/?status=in_progress&get_new=true").ints("id") == [try (started["task"] ?? .null).requiredInt("id")])
             let stopped = try await api.ok(.post, path + "/stop")
             #expect(stopped["task"]?["status"] == "completed")
             #expect(try await api.post(path + "/stop").status == 409)
@@ -77,13 +78,16 @@ struct HarvestRouteTests {
             #expect(updated["where_clause"] == "HEIGHT > 2")
             #expect(updated["field_mappings"]?["maps"]?.strings("external_field") == ["TREE_NAME", "DATE"])
             #expect(updated["field_mappings"]?["extra_fields"] == ["SPECIES"])
-            let removed = try await api.ok(.put, path, ["field_mappings": ["maps": [["operation": "remove", "model": "image", "field_name": "name"]]]])
+            let removed = try await api.ok(
+                .put, path, ["field_mappings": ["maps": [["operation": "remove", "model": "image", "field_name": "name"]]]])
             #expect(removed["field_mappings"]?["maps"]?.strings("field_name") == ["capture_date"])
             let addWithoutField = try await api.put(path, ["field_mappings": ["maps": [["operation": "add", "model": "image", "field_name": "x"]]]])
             #expect(addWithoutField.status == 422)
             #expect(addWithoutField.errorLocation == ["body", "field_mappings", "maps", "0", "external_field"])
-            #expect(try await api.put(path, ["field_mappings": ["maps": [["operation": "remove", "model": "image", "field_name": "x"]]]]).status == 422)
-            #expect(try await api.put(path, ["field_mappings": ["maps": [["operation": "merge", "model": "image", "field_name": "x"]]]]).status == 422)
+            #expect(
+                try await api.put(path, ["field_mappings": ["maps": [["operation": "remove", "model": "image", "field_name": "x"]]]]).status == 422)
+            #expect(
+                try await api.put(path, ["field_mappings": ["maps": [["operation": "merge", "model": "image", "field_name": "x"]]]]).status == 422)
             #expect(try await api.put(path, ["url": "ftp://example.com"]).status == 422)
         }
     }

@@ -19,7 +19,8 @@ struct OptimizedRasterRouteTests {
             #expect(created.arrayValue?.first?["creation_options"]?["nearblack_options"]?["color"] == 255)
             let ids = created.ints("id")
 
-            let run = try await api.ok(.post, dc + "/rasters/optimized/run", ["retry_failed": false, "optimized_raster_ids": .array(ids.map(JSONValue.int))])
+            let run = try await api.ok(
+                .post, dc + "/rasters/optimized/run", ["retry_failed": false, "optimized_raster_ids": .array(ids.map(JSONValue.int))])
             let groupID = try (run["group_job"] ?? .null).requiredInt("group_id")
             #expect(run["group_job"]?["total_jobs"] == 2)
             func statuses() async throws -> [String] {
@@ -123,7 +124,9 @@ struct OptimizedPointCloudRouteTests {
         try await withRouter { api in
             let dc = try await api.makeCollection(type: "point_cloud")
             var sources: [Int] = []
-            for name in ["a.laz", "b.laz", "c.laz"] { sources.append(try await api.upload(name, testBytes(10, seed: UInt64(name.count + sources.count)), into: dc)) }
+            for name in ["a.laz", "b.laz", "c.laz"] {
+                sources.append(try await api.upload(name, testBytes(10, seed: UInt64(name.count + sources.count)), into: dc))
+            }
             let created = try await api.ok(.post, dc + "/point_clouds/optimized/", ["point_cloud_ids": [.int(sources[1]), .int(sources[2])]])
             #expect(created.ints("point_cloud_id") == [sources[1], sources[2]])
             #expect(created.arrayValue?.first?["point_record_format"] == 6)

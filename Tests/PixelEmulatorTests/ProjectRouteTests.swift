@@ -28,13 +28,17 @@ struct ProjectRouteTests {
             let root = try #require(created.json["id"]?.intValue)
             #expect(created.json["area_of_interest"]?["type"] == "Polygon")
             let child = try #require(
-                try await http.api(.POST, "/projects/", json: ["name": "Child", "description": "", "area_of_interest": square(0, 0, 1), "parent_project_id": .int(root)], token: token).json["id"]?.intValue)
+                try await http.api(
+                    .POST, "/projects/",
+                    json: ["name": "Child", "description": "", "area_of_interest": square(0, 0, 1), "parent_project_id": .int(root)], token: token
+                ).json["id"]?.intValue)
             #expect(child == root + 1)
 
             let extended = try await http.api(.GET, "/projects/\(root)?extended=true", token: token)
             #expect(extended.json["children"]?.arrayValue?.count == 1)
 
-            let updated = try await http.api(.PUT, "/projects/\(root)", json: ["name": "Renamed", "add_tags": ["b"], "remove_tags": ["a"]], token: token)
+            let updated = try await http.api(
+                .PUT, "/projects/\(root)", json: ["name": "Renamed", "add_tags": ["b"], "remove_tags": ["a"]], token: token)
             #expect(updated.json["name"] == "Renamed")
             #expect(updated.json["tags"] == ["b"])
 
@@ -108,7 +112,8 @@ struct ProjectRouteTests {
             #expect(try await http.api(.GET, "/plugins", token: token).status == 404)
             #expect(try await http.api(.GET, "/nothing/here/", token: token).status == 404)
             #expect(try await http.api(.PATCH, "/projects/", token: token).status == 405)
-            let otherTenant = try await http.send(.GET, http.emulator.apiURL(tenant: "nobody") + "/projects/", headers: [("Authorization", "Bearer \(token)")])
+            let otherTenant = try await http.send(
+                .GET, http.emulator.apiURL(tenant: "nobody") + "/projects/", headers: [("Authorization", "Bearer \(token)")])
             #expect(otherTenant.status == 404)
         }
     }
@@ -129,7 +134,8 @@ struct ProjectRouteTests {
         try await withEmulator { http in
             let token = try await http.token()
             for index in 1...5 {
-                _ = try await http.api(.POST, "/projects/", json: ["name": .string("p\(index)"), "tags": index.isMultiple(of: 2) ? ["even"] : ["odd"]], token: token)
+                _ = try await http.api(
+                    .POST, "/projects/", json: ["name": .string("p\(index)"), "tags": index.isMultiple(of: 2) ? ["even"] : ["odd"]], token: token)
             }
             func ids(_ query: String) async throws -> [Int] {
                 try await http.api(.GET, "/projects/?\(query)", token: token).json.arrayValue?.compactMap { $0["id"]?.intValue } ?? []

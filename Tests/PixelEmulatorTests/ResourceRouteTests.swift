@@ -5,7 +5,10 @@ struct ResourceRouteTests {
     @Test func imageRoutesGetMetadataUpdateMoveDelete() async throws {
         try await withEmulator { http in
             let token = try await http.token()
-            let metadata: JSONValue = ["fields": ["fields_type": "image", "cam_heading": 90.5, "location": ["type": "Point", "coordinates": [10.5, 59.5]]], "json_metadata": ["camera": "X1"]]
+            let metadata: JSONValue = [
+                "fields": ["fields_type": "image", "cam_heading": 90.5, "location": ["type": "Point", "coordinates": [10.5, 59.5]]],
+                "json_metadata": ["camera": "X1"],
+            ]
             let (dc, id) = try await http.uploadResource(type: "image", name: "img.jpg", bytes: testBytes(64), token: token, metadata: metadata)
             let list = try await http.api(.GET, dc + "/images/", json: [:], token: token)
             #expect(list.json.arrayValue?.count == 1)
@@ -40,7 +43,8 @@ struct ResourceRouteTests {
             let updated = try await http.api(.PUT, dc + "/rasters/\(id)", json: ["fields": ["fields_type": "raster", "name": "Ortho"]], token: token)
             #expect(updated.json["name"] == "Ortho")
             let (project, images) = try await http.makeCollection(type: "image", token: token)
-            let refused = try await http.api(.PUT, dc + "/rasters/\(id)/move?new_project_id=\(project)&new_data_collection_id=\(images)", token: token)
+            let refused = try await http.api(
+                .PUT, dc + "/rasters/\(id)/move?new_project_id=\(project)&new_data_collection_id=\(images)", token: token)
             #expect(refused.status == 400)
             #expect(try await http.api(.GET, dc + "/rasters/77", token: token).status == 404)
             #expect(try await http.api(.DELETE, dc + "/rasters/\(id)", token: token).status == 200)

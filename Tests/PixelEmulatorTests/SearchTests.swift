@@ -6,7 +6,8 @@ struct SearchTests {
     private func seed(_ http: TestHTTP, token: String) async throws {
         for (name, tags, x) in [("alpha test", ["a"], 0.0), ("beta", ["b"], 10.0), ("gamma test", ["a", "b"], 20.0)] {
             let reply = try await http.api(
-                .POST, "/projects/", json: ["name": .string(name), "description": "", "area_of_interest": square(x, x, 1), "tags": .array(tags.map(JSONValue.string))],
+                .POST, "/projects/",
+                json: ["name": .string(name), "description": "", "area_of_interest": square(x, x, 1), "tags": .array(tags.map(JSONValue.string))],
                 token: token)
             #expect(reply.status == 200)
         }
@@ -22,22 +23,29 @@ struct SearchTests {
         reply.json["results"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
     }
 
-    @Test(arguments: [
-        (["==": [["var": "name"], "beta"]] as JSONValue, ["beta"]),
-        (["!=": [["var": "name"], "beta"]], ["alpha test", "gamma test"]),
-        (["<": [["var": "id"], 2]], ["alpha test"]),
-        (["<=": [["var": "id"], 2]], ["alpha test", "beta"]),
-        ([">": [["var": "id"], 2]], ["gamma test"]),
-        ([">=": [["var": "id"], 2]], ["beta", "gamma test"]),
-        (["~": [["var": "name"], "%test%"]], ["alpha test", "gamma test"]),
-        (["!~": [["var": "name"], "%test"]], ["beta"]),
-        (["contains": [["var": "tags"], "b"]], ["beta", "gamma test"]),
-        (["!contains": [["var": "tags"], "b"]], ["alpha test"]),
-        (["in": [["var": "id"], [1, 3]]], ["alpha test", "gamma test"]),
-        (["!in": [["var": "id"], [1, 3]]], ["beta"]),
-        (["and": [["contains": [["var": "tags"], "a"]], ["or": [["==": [["var": "id"], 1]], ["~": [["var": "name"], "g_mma%"]]]]]], ["alpha test", "gamma test"]),
-        (["or": [["==": [["var": "name"], "beta"]], ["and": [[">": [["var": "id"], 2]], ["contains": [["var": "tags"], "a"]]]]]], ["beta", "gamma test"]),
-    ] as [(JSONValue, [String])])
+    @Test(
+        arguments: [
+            (["==": [["var": "name"], "beta"]] as JSONValue, ["beta"]),
+            (["!=": [["var": "name"], "beta"]], ["alpha test", "gamma test"]),
+            (["<": [["var": "id"], 2]], ["alpha test"]),
+            (["<=": [["var": "id"], 2]], ["alpha test", "beta"]),
+            ([">": [["var": "id"], 2]], ["gamma test"]),
+            ([">=": [["var": "id"], 2]], ["beta", "gamma test"]),
+            (["~": [["var": "name"], "%test%"]], ["alpha test", "gamma test"]),
+            (["!~": [["var": "name"], "%test"]], ["beta"]),
+            (["contains": [["var": "tags"], "b"]], ["beta", "gamma test"]),
+            (["!contains": [["var": "tags"], "b"]], ["alpha test"]),
+            (["in": [["var": "id"], [1, 3]]], ["alpha test", "gamma test"]),
+            (["!in": [["var": "id"], [1, 3]]], ["beta"]),
+            (
+                ["and": [["contains": [["var": "tags"], "a"]], ["or": [["==": [["var": "id"], 1]], ["~": [["var": "name"], "g_mma%"]]]]]],
+                ["alpha test", "gamma test"]
+            ),
+            (
+                ["or": [["==": [["var": "name"], "beta"]], ["and": [[">": [["var": "id"], 2]], ["contains": [["var": "tags"], "a"]]]]]],
+                ["beta", "gamma test"]
+            ),
+        ] as [(JSONValue, [String])])
     func filterOperatorsSelectTheRightProjects(filter: JSONValue, expected: [String]) async throws {
         try await withEmulator { http in
             let token = try await http.token()
@@ -64,7 +72,8 @@ struct SearchTests {
             #expect(names(text) == ["gamma test"])
             let near = try await search(http, token: token, ["intersects": "POLYGON((9.5 9.5, 10.5 9.5, 10.5 10.5, 9.5 10.5, 9.5 9.5))"])
             #expect(names(near) == ["beta"])
-            let distinct = try await search(http, token: token, ["out_fields": ["tags"], "distinct": true, "filter": ["contains": [["var": "tags"], "a"]]])
+            let distinct = try await search(
+                http, token: token, ["out_fields": ["tags"], "distinct": true, "filter": ["contains": [["var": "tags"], "a"]]])
             #expect(distinct.json["total_count"] == 2)
         }
     }
@@ -73,7 +82,9 @@ struct SearchTests {
         try await withEmulator { http in
             let token = try await http.token()
             _ = try await http.uploadResource(type: "image", name: "one.jpg", bytes: testBytes(10), token: token)
-            let reply = try await http.api(.POST, "/search/", json: ["on": "images", "filter": ["==": [["var": "name"], "one.jpg"]], "limit": 10, "offset": 0, "distinct": false], token: token)
+            let reply = try await http.api(
+                .POST, "/search/",
+                json: ["on": "images", "filter": ["==": [["var": "name"], "one.jpg"]], "limit": 10, "offset": 0, "distinct": false], token: token)
             #expect(reply.json["total_count"] == 1)
             let info = try await http.api(.GET, "/search/info?on=images", token: token)
             #expect(info.status == 200)
@@ -86,8 +97,11 @@ struct SearchTests {
             let token = try await http.token()
             #expect(try await http.api(.POST, "/search/", json: ["on": "cats"], token: token).status == 422)
             #expect(try await http.api(.POST, "/search/", json: ["limit": 1], token: token).status == 422)
-            #expect(try await http.api(.POST, "/search/", json: ["on": "projects", "filter": ["like": [["var": "name"], "x"]]], token: token).status == 422)
-            #expect(try await http.api(.POST, "/search/", json: ["on": "projects", "filter": ["in": [["var": "id"], []]]], token: token).status == 422)
+            #expect(
+                try await http.api(.POST, "/search/", json: ["on": "projects", "filter": ["like": [["var": "name"], "x"]]], token: token).status
+                    == 422)
+            #expect(
+                try await http.api(.POST, "/search/", json: ["on": "projects", "filter": ["in": [["var": "id"], []]]], token: token).status == 422)
             #expect(try await http.api(.POST, "/search/", json: ["on": "projects", "filter": ["==": ["name", "x"]]], token: token).status == 422)
             #expect(try await http.api(.POST, "/search/", json: ["on": "projects", "intersects": "POLYGON EMPTY"], token: token).status == 422)
             #expect(try await http.api(.POST, "/search/", json: ["on": "projects"], token: "").status == 401)

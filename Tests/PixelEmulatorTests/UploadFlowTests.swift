@@ -55,9 +55,10 @@ struct UploadFlowTests {
                 "files": [
                     [
                         "name": "dem.tif",
-                        "parts": .array(parts.enumerated().map { index, part in
-                            ["part_number": .int(index + 1), "md5": .string(md5Base64(part)), "content_length": .int(part.count)]
-                        }),
+                        "parts": .array(
+                            parts.enumerated().map { index, part in
+                                ["part_number": .int(index + 1), "md5": .string(md5Base64(part)), "content_length": .int(part.count)]
+                            }),
                     ]
                 ]
             ]
@@ -125,7 +126,8 @@ struct UploadFlowTests {
             let declared = testBytes(500)
             let (dc, jobs) = try await singlePartJobs(http, token: token, type: "image", files: [("a.jpg", declared)])
             let job = try #require(jobs.first)
-            let upload = try await http.presignedPost(url: try #require(job["url"]?.stringValue), fields: job["upload_fields"], file: testBytes(500, seed: 9))
+            let upload = try await http.presignedPost(
+                url: try #require(job["url"]?.stringValue), fields: job["upload_fields"], file: testBytes(500, seed: 9))
             #expect(upload.status == 204)
             let id = try #require(job["id"]?.intValue)
             let finished = try await http.api(.PUT, dc + "/upload_jobs/\(id)/uploadFinished", token: token)
@@ -163,20 +165,27 @@ struct UploadFlowTests {
             let dc = "/projects/\(project)/data_collections/\(collection)"
             let body: JSONValue = [
                 "files": [
-                    ["name": "a.laz", "md5": .string(md5Base64(first)), "support_files": [["name": "a.prj", "md5": .string(md5Base64(support))]],
-                     "metadata": ["fields": ["fields_type": "point_cloud", "name": "Cloud A"], "json_metadata": ["k": "v"]]],
+                    [
+                        "name": "a.laz", "md5": .string(md5Base64(first)), "support_files": [["name": "a.prj", "md5": .string(md5Base64(support))]],
+                        "metadata": ["fields": ["fields_type": "point_cloud", "name": "Cloud A"], "json_metadata": ["k": "v"]],
+                    ],
                     ["name": "b.las", "md5": .string(md5Base64(second))],
                 ]
             ]
             let jobs = try #require(try await http.api(.POST, dc + "/upload_jobs/", json: body, token: token).json.arrayValue)
             #expect(jobs.count == 2)
             for (job, bytes) in zip(jobs, [first, second]) {
-                #expect(try await http.presignedPost(url: try #require(job["url"]?.stringValue), fields: job["upload_fields"], file: bytes).status == 204)
+                #expect(
+                    try await http.presignedPost(url: try #require(job["url"]?.stringValue), fields: job["upload_fields"], file: bytes).status == 204)
             }
             let supportTarget = try #require(jobs[0]["support_files"]?.arrayValue?.first)
-            #expect(try await http.presignedPost(url: try #require(supportTarget["url"]?.stringValue), fields: supportTarget["upload_fields"], file: support).status == 204)
+            #expect(
+                try await http.presignedPost(
+                    url: try #require(supportTarget["url"]?.stringValue), fields: supportTarget["upload_fields"], file: support
+                ).status == 204)
             let ids = jobs.compactMap { $0["id"]?.intValue }
-            let finished = try await http.api(.PUT, dc + "/upload_jobs/multiple_uploadFinished", json: ["job_ids": .array(ids.map(JSONValue.int))], token: token)
+            let finished = try await http.api(
+                .PUT, dc + "/upload_jobs/multiple_uploadFinished", json: ["job_ids": .array(ids.map(JSONValue.int))], token: token)
             #expect(finished.status == 200)
             #expect(finished.json["upload_jobs"]?.arrayValue?.count == 2)
             let groupID = try #require(finished.json["group_job"]?["group_id"]?.intValue)
@@ -210,7 +219,8 @@ struct UploadFlowTests {
             let url = try #require(job["url"]?.stringValue)
             let noFields = try await http.presignedPost(url: url, fields: nil, file: bytes)
             #expect(noFields.status == 400)
-            let forged = try await http.presignedPost(url: url, fields: ["key": job["upload_fields"]?["key"] ?? "", "x-amz-signature": "forged"], file: bytes)
+            let forged = try await http.presignedPost(
+                url: url, fields: ["key": job["upload_fields"]?["key"] ?? "", "x-amz-signature": "forged"], file: bytes)
             #expect(forged.status == 403)
             let notMultipart = try await http.send(.POST, url, headers: [("Content-Type", "application/octet-stream")], body: bytes)
             #expect(notMultipart.status == 400)
@@ -226,8 +236,14 @@ struct UploadFlowTests {
             let (project, collection) = try await http.makeCollection(type: "image", token: token)
             let dc = "/projects/\(project)/data_collections/\(collection)"
             #expect(try await http.api(.POST, dc + "/upload_jobs/", json: ["files": []], token: token).status == 422)
-            #expect(try await http.api(.POST, dc + "/upload_jobs/", json: ["files": [["name": "a.jpg", "md5": "nothex"]]], token: token).status == 422)
-            #expect(try await http.api(.POST, dc + "/upload_jobs/multipart", json: ["files": [["name": "a.jpg", "parts": [["part_number": 2, "md5": .string(md5Base64([1])), "content_length": 1]]]]], token: token).status == 422)
+            #expect(
+                try await http.api(.POST, dc + "/upload_jobs/", json: ["files": [["name": "a.jpg", "md5": "nothex"]]], token: token).status == 422)
+            #expect(
+                try await http.api(
+                    .POST, dc + "/upload_jobs/multipart",
+                    json: ["files": [["name": "a.jpg", "parts": [["part_number": 2, "md5": .string(md5Base64([1])), "content_length": 1]]]]],
+                    token: token
+                ).status == 422)
             #expect(try await http.api(.PUT, dc + "/upload_jobs/99/uploadFinished", token: token).status == 404)
             #expect(try await http.api(.GET, "/jobs/99", token: token).status == 404)
             #expect(try await http.api(.GET, "/jobs/groups/99", token: token).status == 404)

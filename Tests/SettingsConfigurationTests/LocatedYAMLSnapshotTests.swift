@@ -28,7 +28,7 @@ struct LocatedYAMLSnapshotTests {
             let config = ConfigReader(provider: provider)
             #expect(config.string(forKey: "password") == "NO")
             #expect(config.string(forKey: "tenant") == "012345")
-            #expect(config.int(forKey: "tenant") == 12345)   // decimal, never octal
+            #expect(config.int(forKey: "tenant") == 12345)  // decimal, never octal
             #expect(config.string(forKey: "version") == "1.10")
             #expect(config.bool(forKey: "flag") == true)
         }

@@ -260,7 +260,10 @@ extension DotEnvDifferentialCase {
             environment: [:],
             values: [DotEnvExpectedValue("A", "1"), DotEnvExpectedValue("B", "2"), DotEnvExpectedValue("C", "3"), DotEnvExpectedValue("D", "4")],
             warningLines: [],
-            locations: [DotEnvExpectedLocations(1, 8, 1, 10), DotEnvExpectedLocations(2, 9, 2, 11), DotEnvExpectedLocations(3, 8, 3, 10), DotEnvExpectedLocations(4, 10, 4, 12)],
+            locations: [
+                DotEnvExpectedLocations(1, 8, 1, 10), DotEnvExpectedLocations(2, 9, 2, 11), DotEnvExpectedLocations(3, 8, 3, 10),
+                DotEnvExpectedLocations(4, 10, 4, 12),
+            ],
             referenced: []
         ),
         DotEnvDifferentialCase(
@@ -680,7 +683,10 @@ extension DotEnvDifferentialCase {
             environment: [:],
             values: [DotEnvExpectedValue("a", "1"), DotEnvExpectedValue("b", "2"), DotEnvExpectedValue("c", "3"), DotEnvExpectedValue("d", "4")],
             warningLines: [],
-            locations: [DotEnvExpectedLocations(1, 1, 1, 3), DotEnvExpectedLocations(2, 1, 2, 3), DotEnvExpectedLocations(3, 1, 3, 3), DotEnvExpectedLocations(4, 1, 4, 3)],
+            locations: [
+                DotEnvExpectedLocations(1, 1, 1, 3), DotEnvExpectedLocations(2, 1, 2, 3), DotEnvExpectedLocations(3, 1, 3, 3),
+                DotEnvExpectedLocations(4, 1, 4, 3),
+            ],
             referenced: []
         ),
         DotEnvDifferentialCase(
@@ -1355,12 +1361,45 @@ extension DotEnvDifferentialCase {
         ),
         DotEnvDifferentialCase(
             name: "long file",
-            text: "KEY_0=value 0 # note\nKEY_1=value 1 # note\nKEY_2=value 2 # note\nKEY_3=value 3 # note\nKEY_4=value 4 # note\nKEY_5=value 5 # note\nKEY_6=value 6 # note\nKEY_7=value 7 # note\nKEY_8=value 8 # note\nKEY_9=value 9 # note\nKEY_10=value 10 # note\nKEY_11=value 11 # note\nKEY_12=value 12 # note\nKEY_13=value 13 # note\nKEY_14=value 14 # note\nKEY_15=value 15 # note\nKEY_16=value 16 # note\nKEY_17=value 17 # note\nKEY_18=value 18 # note\nKEY_19=value 19 # note\nKEY_20=value 20 # note\nKEY_21=value 21 # note\nKEY_22=value 22 # note\nKEY_23=value 23 # note\nKEY_24=value 24 # note\nKEY_25=value 25 # note\nKEY_26=value 26 # note\nKEY_27=value 27 # note\nKEY_28=value 28 # note\nKEY_29=value 29 # note\nKEY_30=value 30 # note\nKEY_31=value 31 # note\nKEY_32=value 32 # note\nKEY_33=value 33 # note\nKEY_34=value 34 # note\nKEY_35=value 35 # note\nKEY_36=value 36 # note\nKEY_37=value 37 # note\nKEY_38=value 38 # note\nKEY_39=value 39 # note\nKEY_40=value 40 # note\nKEY_41=value 41 # note\nKEY_42=value 42 # note\nKEY_43=value 43 # note\nKEY_44=value 44 # note",
+            text:
+                "KEY_0=value 0 # note\nKEY_1=value 1 # note\nKEY_2=value 2 # note\nKEY_3=value 3 # note\nKEY_4=value 4 # note\nKEY_5=value 5 # note\nKEY_6=value 6 # note\nKEY_7=value 7 # note\nKEY_8=value 8 # note\nKEY_9=value 9 # note\nKEY_10=value 10 # note\nKEY_11=value 11 # note\nKEY_12=value 12 # note\nKEY_13=value 13 # note\nKEY_14=value 14 # note\nKEY_15=value 15 # note\nKEY_16=value 16 # note\nKEY_17=value 17 # note\nKEY_18=value 18 # note\nKEY_19=value 19 # note\nKEY_20=value 20 # note\nKEY_21=value 21 # note\nKEY_22=value 22 # note\nKEY_23=value 23 # note\nKEY_24=value 24 # note\nKEY_25=value 25 # note\nKEY_26=value 26 # note\nKEY_27=value 27 # note\nKEY_28=value 28 # note\nKEY_29=value 29 # note\nKEY_30=value 30 # note\nKEY_31=value 31 # note\nKEY_32=value 32 # note\nKEY_33=value 33 # note\nKEY_34=value 34 # note\nKEY_35=value 35 # note\nKEY_36=value 36 # note\nKEY_37=value 37 # note\nKEY_38=value 38 # note\nKEY_39=value 39 # note\nKEY_40=value 40 # note\nKEY_41=value 41 # note\nKEY_42=value 42 # note\nKEY_43=value 43 # note\nKEY_44=value 44 # note",
             interpolate: true,
             environment: [:],
-            values: [DotEnvExpectedValue("KEY_0", "value 0"), DotEnvExpectedValue("KEY_1", "value 1"), DotEnvExpectedValue("KEY_2", "value 2"), DotEnvExpectedValue("KEY_3", "value 3"), DotEnvExpectedValue("KEY_4", "value 4"), DotEnvExpectedValue("KEY_5", "value 5"), DotEnvExpectedValue("KEY_6", "value 6"), DotEnvExpectedValue("KEY_7", "value 7"), DotEnvExpectedValue("KEY_8", "value 8"), DotEnvExpectedValue("KEY_9", "value 9"), DotEnvExpectedValue("KEY_10", "value 10"), DotEnvExpectedValue("KEY_11", "value 11"), DotEnvExpectedValue("KEY_12", "value 12"), DotEnvExpectedValue("KEY_13", "value 13"), DotEnvExpectedValue("KEY_14", "value 14"), DotEnvExpectedValue("KEY_15", "value 15"), DotEnvExpectedValue("KEY_16", "value 16"), DotEnvExpectedValue("KEY_17", "value 17"), DotEnvExpectedValue("KEY_18", "value 18"), DotEnvExpectedValue("KEY_19", "value 19"), DotEnvExpectedValue("KEY_20", "value 20"), DotEnvExpectedValue("KEY_21", "value 21"), DotEnvExpectedValue("KEY_22", "value 22"), DotEnvExpectedValue("KEY_23", "value 23"), DotEnvExpectedValue("KEY_24", "value 24"), DotEnvExpectedValue("KEY_25", "value 25"), DotEnvExpectedValue("KEY_26", "value 26"), DotEnvExpectedValue("KEY_27", "value 27"), DotEnvExpectedValue("KEY_28", "value 28"), DotEnvExpectedValue("KEY_29", "value 29"), DotEnvExpectedValue("KEY_30", "value 30"), DotEnvExpectedValue("KEY_31", "value 31"), DotEnvExpectedValue("KEY_32", "value 32"), DotEnvExpectedValue("KEY_33", "value 33"), DotEnvExpectedValue("KEY_34", "value 34"), DotEnvExpectedValue("KEY_35", "value 35"), DotEnvExpectedValue("KEY_36", "value 36"), DotEnvExpectedValue("KEY_37", "value 37"), DotEnvExpectedValue("KEY_38", "value 38"), DotEnvExpectedValue("KEY_39", "value 39"), DotEnvExpectedValue("KEY_40", "value 40"), DotEnvExpectedValue("KEY_41", "value 41"), DotEnvExpectedValue("KEY_42", "value 42"), DotEnvExpectedValue("KEY_43", "value 43"), DotEnvExpectedValue("KEY_44", "value 44")],
+            values: [
+                DotEnvExpectedValue("KEY_0", "value 0"), DotEnvExpectedValue("KEY_1", "value 1"), DotEnvExpectedValue("KEY_2", "value 2"),
+                DotEnvExpectedValue("KEY_3", "value 3"), DotEnvExpectedValue("KEY_4", "value 4"), DotEnvExpectedValue("KEY_5", "value 5"),
+                DotEnvExpectedValue("KEY_6", "value 6"), DotEnvExpectedValue("KEY_7", "value 7"), DotEnvExpectedValue("KEY_8", "value 8"),
+                DotEnvExpectedValue("KEY_9", "value 9"), DotEnvExpectedValue("KEY_10", "value 10"), DotEnvExpectedValue("KEY_11", "value 11"),
+                DotEnvExpectedValue("KEY_12", "value 12"), DotEnvExpectedValue("KEY_13", "value 13"), DotEnvExpectedValue("KEY_14", "value 14"),
+                DotEnvExpectedValue("KEY_15", "value 15"), DotEnvExpectedValue("KEY_16", "value 16"), DotEnvExpectedValue("KEY_17", "value 17"),
+                DotEnvExpectedValue("KEY_18", "value 18"), DotEnvExpectedValue("KEY_19", "value 19"), DotEnvExpectedValue("KEY_20", "value 20"),
+                DotEnvExpectedValue("KEY_21", "value 21"), DotEnvExpectedValue("KEY_22", "value 22"), DotEnvExpectedValue("KEY_23", "value 23"),
+                DotEnvExpectedValue("KEY_24", "value 24"), DotEnvExpectedValue("KEY_25", "value 25"), DotEnvExpectedValue("KEY_26", "value 26"),
+                DotEnvExpectedValue("KEY_27", "value 27"), DotEnvExpectedValue("KEY_28", "value 28"), DotEnvExpectedValue("KEY_29", "value 29"),
+                DotEnvExpectedValue("KEY_30", "value 30"), DotEnvExpectedValue("KEY_31", "value 31"), DotEnvExpectedValue("KEY_32", "value 32"),
+                DotEnvExpectedValue("KEY_33", "value 33"), DotEnvExpectedValue("KEY_34", "value 34"), DotEnvExpectedValue("KEY_35", "value 35"),
+                DotEnvExpectedValue("KEY_36", "value 36"), DotEnvExpectedValue("KEY_37", "value 37"), DotEnvExpectedValue("KEY_38", "value 38"),
+                DotEnvExpectedValue("KEY_39", "value 39"), DotEnvExpectedValue("KEY_40", "value 40"), DotEnvExpectedValue("KEY_41", "value 41"),
+                DotEnvExpectedValue("KEY_42", "value 42"), DotEnvExpectedValue("KEY_43", "value 43"), DotEnvExpectedValue("KEY_44", "value 44"),
+            ],
             warningLines: [],
-            locations: [DotEnvExpectedLocations(1, 1, 1, 7), DotEnvExpectedLocations(2, 1, 2, 7), DotEnvExpectedLocations(3, 1, 3, 7), DotEnvExpectedLocations(4, 1, 4, 7), DotEnvExpectedLocations(5, 1, 5, 7), DotEnvExpectedLocations(6, 1, 6, 7), DotEnvExpectedLocations(7, 1, 7, 7), DotEnvExpectedLocations(8, 1, 8, 7), DotEnvExpectedLocations(9, 1, 9, 7), DotEnvExpectedLocations(10, 1, 10, 7), DotEnvExpectedLocations(11, 1, 11, 8), DotEnvExpectedLocations(12, 1, 12, 8), DotEnvExpectedLocations(13, 1, 13, 8), DotEnvExpectedLocations(14, 1, 14, 8), DotEnvExpectedLocations(15, 1, 15, 8), DotEnvExpectedLocations(16, 1, 16, 8), DotEnvExpectedLocations(17, 1, 17, 8), DotEnvExpectedLocations(18, 1, 18, 8), DotEnvExpectedLocations(19, 1, 19, 8), DotEnvExpectedLocations(20, 1, 20, 8), DotEnvExpectedLocations(21, 1, 21, 8), DotEnvExpectedLocations(22, 1, 22, 8), DotEnvExpectedLocations(23, 1, 23, 8), DotEnvExpectedLocations(24, 1, 24, 8), DotEnvExpectedLocations(25, 1, 25, 8), DotEnvExpectedLocations(26, 1, 26, 8), DotEnvExpectedLocations(27, 1, 27, 8), DotEnvExpectedLocations(28, 1, 28, 8), DotEnvExpectedLocations(29, 1, 29, 8), DotEnvExpectedLocations(30, 1, 30, 8), DotEnvExpectedLocations(31, 1, 31, 8), DotEnvExpectedLocations(32, 1, 32, 8), DotEnvExpectedLocations(33, 1, 33, 8), DotEnvExpectedLocations(34, 1, 34, 8), DotEnvExpectedLocations(35, 1, 35, 8), DotEnvExpectedLocations(36, 1, 36, 8), DotEnvExpectedLocations(37, 1, 37, 8), DotEnvExpectedLocations(38, 1, 38, 8), DotEnvExpectedLocations(39, 1, 39, 8), DotEnvExpectedLocations(40, 1, 40, 8), DotEnvExpectedLocations(41, 1, 41, 8), DotEnvExpectedLocations(42, 1, 42, 8), DotEnvExpectedLocations(43, 1, 43, 8), DotEnvExpectedLocations(44, 1, 44, 8), DotEnvExpectedLocations(45, 1, 45, 8)],
+            locations: [
+                DotEnvExpectedLocations(1, 1, 1, 7), DotEnvExpectedLocations(2, 1, 2, 7), DotEnvExpectedLocations(3, 1, 3, 7),
+                DotEnvExpectedLocations(4, 1, 4, 7), DotEnvExpectedLocations(5, 1, 5, 7), DotEnvExpectedLocations(6, 1, 6, 7),
+                DotEnvExpectedLocations(7, 1, 7, 7), DotEnvExpectedLocations(8, 1, 8, 7), DotEnvExpectedLocations(9, 1, 9, 7),
+                DotEnvExpectedLocations(10, 1, 10, 7), DotEnvExpectedLocations(11, 1, 11, 8), DotEnvExpectedLocations(12, 1, 12, 8),
+                DotEnvExpectedLocations(13, 1, 13, 8), DotEnvExpectedLocations(14, 1, 14, 8), DotEnvExpectedLocations(15, 1, 15, 8),
+                DotEnvExpectedLocations(16, 1, 16, 8), DotEnvExpectedLocations(17, 1, 17, 8), DotEnvExpectedLocations(18, 1, 18, 8),
+                DotEnvExpectedLocations(19, 1, 19, 8), DotEnvExpectedLocations(20, 1, 20, 8), DotEnvExpectedLocations(21, 1, 21, 8),
+                DotEnvExpectedLocations(22, 1, 22, 8), DotEnvExpectedLocations(23, 1, 23, 8), DotEnvExpectedLocations(24, 1, 24, 8),
+                DotEnvExpectedLocations(25, 1, 25, 8), DotEnvExpectedLocations(26, 1, 26, 8), DotEnvExpectedLocations(27, 1, 27, 8),
+                DotEnvExpectedLocations(28, 1, 28, 8), DotEnvExpectedLocations(29, 1, 29, 8), DotEnvExpectedLocations(30, 1, 30, 8),
+                DotEnvExpectedLocations(31, 1, 31, 8), DotEnvExpectedLocations(32, 1, 32, 8), DotEnvExpectedLocations(33, 1, 33, 8),
+                DotEnvExpectedLocations(34, 1, 34, 8), DotEnvExpectedLocations(35, 1, 35, 8), DotEnvExpectedLocations(36, 1, 36, 8),
+                DotEnvExpectedLocations(37, 1, 37, 8), DotEnvExpectedLocations(38, 1, 38, 8), DotEnvExpectedLocations(39, 1, 39, 8),
+                DotEnvExpectedLocations(40, 1, 40, 8), DotEnvExpectedLocations(41, 1, 41, 8), DotEnvExpectedLocations(42, 1, 42, 8),
+                DotEnvExpectedLocations(43, 1, 43, 8), DotEnvExpectedLocations(44, 1, 44, 8), DotEnvExpectedLocations(45, 1, 45, 8),
+            ],
             referenced: []
         ),
         DotEnvDifferentialCase(
@@ -1560,7 +1599,10 @@ extension DotEnvDifferentialCase {
             environment: [:],
             values: [DotEnvExpectedValue("a", "b"), DotEnvExpectedValue("c", "e"), DotEnvExpectedValue("d", "e")],
             warningLines: [],
-            locations: [DotEnvExpectedLocations(1, 1, 1, 3), DotEnvExpectedLocations(2, 1, 2, 3), DotEnvExpectedLocations(3, 1, 3, 3), DotEnvExpectedLocations(4, 1, 4, 3)],
+            locations: [
+                DotEnvExpectedLocations(1, 1, 1, 3), DotEnvExpectedLocations(2, 1, 2, 3), DotEnvExpectedLocations(3, 1, 3, 3),
+                DotEnvExpectedLocations(4, 1, 4, 3),
+            ],
             referenced: []
         ),
         DotEnvDifferentialCase(
@@ -1638,9 +1680,15 @@ extension DotEnvDifferentialCase {
             text: "a=${\nb=${X\nc=${X:-d\nd=${X:d}",
             interpolate: true,
             environment: ["X": "x"],
-            values: [DotEnvExpectedValue("a", "${"), DotEnvExpectedValue("b", "${X"), DotEnvExpectedValue("c", "${X:-d"), DotEnvExpectedValue("d", "${X:d}")],
+            values: [
+                DotEnvExpectedValue("a", "${"), DotEnvExpectedValue("b", "${X"), DotEnvExpectedValue("c", "${X:-d"),
+                DotEnvExpectedValue("d", "${X:d}"),
+            ],
             warningLines: [],
-            locations: [DotEnvExpectedLocations(1, 1, 1, 3), DotEnvExpectedLocations(2, 1, 2, 3), DotEnvExpectedLocations(3, 1, 3, 3), DotEnvExpectedLocations(4, 1, 4, 3)],
+            locations: [
+                DotEnvExpectedLocations(1, 1, 1, 3), DotEnvExpectedLocations(2, 1, 2, 3), DotEnvExpectedLocations(3, 1, 3, 3),
+                DotEnvExpectedLocations(4, 1, 4, 3),
+            ],
             referenced: []
         ),
         DotEnvDifferentialCase(

@@ -223,4 +223,3 @@ struct FileChangeMonitorTests {
         #expect(missed == 0)
     }
 }
-

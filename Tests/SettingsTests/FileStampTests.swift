@@ -141,15 +141,17 @@ import Darwin
 
         let stamp = try FileStamp.read(path: directory.file("pixel.yaml")).stamp
         #expect(stamp.isUnchanged())
-        let canonicalDirectory = try #require(realpath(directory.path, nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        })
-        #expect(stamp.symlinkChain == [
-            directory.file("pixel.yaml"),
-            directory.file("..data/pixel.yaml"),
-            canonicalDirectory + "/..2026_11_25_a/pixel.yaml",
-        ])
+        let canonicalDirectory = try #require(
+            realpath(directory.path, nil).map { pointer in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            })
+        #expect(
+            stamp.symlinkChain == [
+                directory.file("pixel.yaml"),
+                directory.file("..data/pixel.yaml"),
+                canonicalDirectory + "/..2026_11_25_a/pixel.yaml",
+            ])
         #expect(stamp.resolvedPath == canonicalDirectory + "/..2026_11_25_a/pixel.yaml")
 
         // The kubelet's swap: new timestamped directory, new ..data link renamed over the old.

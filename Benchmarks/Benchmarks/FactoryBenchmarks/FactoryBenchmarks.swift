@@ -111,7 +111,8 @@ let benchmarks: @Sendable () -> Void = {
         // Calibration: what two threads that share nothing at all gain on this machine (the same
         // kind of work as a hit: copying a ~200-byte value and comparing it). A hit path cannot
         // scale better than this.
-        Benchmark("calibration: independent copy + compare, 100k per thread, \(threads) thread(s)", configuration: .init(maxIterations: 50)) { benchmark in
+        Benchmark("calibration: independent copy + compare, 100k per thread, \(threads) thread(s)", configuration: .init(maxIterations: 50)) {
+            benchmark in
             for _ in benchmark.scaledIterations {
                 onThreads(threads, hits: 100_000) { blackHole(independentWork()) }
             }
@@ -127,9 +128,11 @@ let benchmarks: @Sendable () -> Void = {
 /// two threads can gain.
 @inline(never)
 func independentWork() -> Bool {
-    var source = (UInt64(1), UInt64(2), UInt64(3), UInt64(4), UInt64(5), UInt64(6), UInt64(7), UInt64(8), UInt64(9), UInt64(10),
-                  UInt64(11), UInt64(12), UInt64(13), UInt64(14), UInt64(15), UInt64(16), UInt64(17), UInt64(18), UInt64(19), UInt64(20),
-                  UInt64(21), UInt64(22), UInt64(23), UInt64(24), UInt64(25))
+    var source = (
+        UInt64(1), UInt64(2), UInt64(3), UInt64(4), UInt64(5), UInt64(6), UInt64(7), UInt64(8), UInt64(9), UInt64(10),
+        UInt64(11), UInt64(12), UInt64(13), UInt64(14), UInt64(15), UInt64(16), UInt64(17), UInt64(18), UInt64(19), UInt64(20),
+        UInt64(21), UInt64(22), UInt64(23), UInt64(24), UInt64(25)
+    )
     withUnsafeMutableBytes(of: &source) { opaque($0) }
     var copy = source
     withUnsafeMutableBytes(of: &copy) { opaque($0) }

@@ -42,8 +42,9 @@ struct FactoryFixture: Sendable {
 
     /// A registry whose clients never touch the network (nothing is sent in these benchmarks).
     func registry(_ defaults: DefaultSettingsSource) -> PixelClientRegistry {
-        PixelClientRegistry(configuration: .init(
-            defaultSettings: defaults, hooks: PixelClientHooks(proxyEnvironment: [:]), capacity: 64, gracePeriod: .seconds(1)))
+        PixelClientRegistry(
+            configuration: .init(
+                defaultSettings: defaults, hooks: PixelClientHooks(proxyEnvironment: [:]), capacity: 64, gracePeriod: .seconds(1)))
     }
 
     var explicitSettings: PixelSettings {

@@ -58,7 +58,8 @@ struct BareClientLoad: ParsableCommand, Sendable {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         request.body = .bytes(
-            ByteBuffer(string: "client_id=frontend&username=demo%40example.com&password=demo-password&scope=openid+email+profile&grant_type=password"))
+            ByteBuffer(string: "client_id=frontend&username=demo%40example.com&password=demo-password&scope=openid+email+profile&grant_type=password")
+        )
         let response = try await http.execute(request, timeout: .seconds(10))
         let body = try await response.body.collect(upTo: 1 << 20)
         guard response.status == .ok,

@@ -42,16 +42,19 @@ private let decoder = PixelJSON.decoder
 private let encoder = PixelJSON.encoder
 
 private func model<T: Codable & Hashable & Sendable>(_ type: T.Type) -> (name: String, check: @Sendable (Data) -> Void) {
-    ("\(T.self)", { data in
-        guard let value = try? decoder.decode(T.self, from: data) else { return }
-        guard let once = try? encoder.encode(value) else { return invariant(false, "\(T.self) decoded but does not encode") }
-        guard let normalised = try? decoder.decode(T.self, from: once) else {
-            return invariant(false, "\(T.self) does not decode what it encoded: \(String(decoding: once, as: UTF8.self))")
+    (
+        "\(T.self)",
+        { data in
+            guard let value = try? decoder.decode(T.self, from: data) else { return }
+            guard let once = try? encoder.encode(value) else { return invariant(false, "\(T.self) decoded but does not encode") }
+            guard let normalised = try? decoder.decode(T.self, from: once) else {
+                return invariant(false, "\(T.self) does not decode what it encoded: \(String(decoding: once, as: UTF8.self))")
+            }
+            guard let twice = try? encoder.encode(normalised) else { return invariant(false, "\(T.self) re-decoded but does not encode") }
+            let again = try? decoder.decode(T.self, from: twice)
+            invariant(again == normalised, "\(T.self) changes in a second encode/decode round trip")
         }
-        guard let twice = try? encoder.encode(normalised) else { return invariant(false, "\(T.self) re-decoded but does not encode") }
-        let again = try? decoder.decode(T.self, from: twice)
-        invariant(again == normalised, "\(T.self) changes in a second encode/decode round trip")
-    })
+    )
 }
 
 /// Decodes the rest of the input as the model its first byte selects.

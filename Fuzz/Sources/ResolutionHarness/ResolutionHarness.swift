@@ -81,20 +81,21 @@ private func parseEnvironment(_ bytes: ArraySlice<UInt8>) -> [String: String] {
 
 /// Every setting type, secrets, aliases (one deprecated), a field left out of the fingerprint,
 /// a prefix for did-you-mean warnings, a reserved name and a YAML section.
-private let resolver = SettingsResolver(schema: SettingsSchema(
-    name: "fz", prefixes: ["FZ_"], reservedNames: ["FZ_ENV_FILE"], yamlSection: "fz",
-    fields: [
-        field("user", ["FZ_USER", "OLD_USER"], .string, .required),
-        field("password", ["FZ_PASSWORD", "OLD_PASSWORD"], .string, .required, secret: true),
-        field("mode", ["FZ_MODE"], .enumeration(["dev", "test", "prod"]), .defaultValue(.string("prod"))),
-        field("port", ["FZ_PORT"], .integer(1...65535), .defaultValue(.int(8080))),
-        field("timeout", ["FZ_TIMEOUT"], .seconds, .defaultValue(.duration(.seconds(10)))),
-        field("verbose", ["FZ_VERBOSE"], .bool, .defaultValue(.bool(false))),
-        field("server", ["FZ_SERVER", .deprecated("FZ_OLD_SERVER")], .url, .optional),
-        field("ratio", ["FZ_RATIO"], .double, .optional),
-        field("token", ["FZ_TOKEN"], .string, .optional, secret: true),
-        field("quiet", ["FZ_QUIET"], .bool, .defaultValue(.bool(false)), fingerprinted: false),
-    ]))
+private let resolver = SettingsResolver(
+    schema: SettingsSchema(
+        name: "fz", prefixes: ["FZ_"], reservedNames: ["FZ_ENV_FILE"], yamlSection: "fz",
+        fields: [
+            field("user", ["FZ_USER", "OLD_USER"], .string, .required),
+            field("password", ["FZ_PASSWORD", "OLD_PASSWORD"], .string, .required, secret: true),
+            field("mode", ["FZ_MODE"], .enumeration(["dev", "test", "prod"]), .defaultValue(.string("prod"))),
+            field("port", ["FZ_PORT"], .integer(1...65535), .defaultValue(.int(8080))),
+            field("timeout", ["FZ_TIMEOUT"], .seconds, .defaultValue(.duration(.seconds(10)))),
+            field("verbose", ["FZ_VERBOSE"], .bool, .defaultValue(.bool(false))),
+            field("server", ["FZ_SERVER", .deprecated("FZ_OLD_SERVER")], .url, .optional),
+            field("ratio", ["FZ_RATIO"], .double, .optional),
+            field("token", ["FZ_TOKEN"], .string, .optional, secret: true),
+            field("quiet", ["FZ_QUIET"], .bool, .defaultValue(.bool(false)), fingerprinted: false),
+        ]))
 
 private func field(
     _ name: String, _ env: [SettingField.EnvName], _ type: SettingType, _ requirement: SettingField.Requirement, secret: Bool = false,

@@ -136,7 +136,7 @@ package actor TokenProvider {
         if let refresh {
             do throws(PixelError) {
                 return try await endpoint.refreshGrant(refresh)
-            } catch where error.code == .authentication {
+            } catch  where error.code == .authentication {
                 logger.debug("refresh token rejected; falling back to the password grant")
             }
         }

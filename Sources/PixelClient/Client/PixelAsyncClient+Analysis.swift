@@ -38,7 +38,9 @@ extension PixelAsyncClient {
     }
 
     /// Lists the tasks of an analysis service (`GET /analysis/services/{id}/tasks/`).
-    public func listAnalysisTasks(_ serviceID: AnalysisServiceID, _ params: AnalysisTaskListParams = .init()) async throws(PixelError) -> [AnalysisTask] {
+    public func listAnalysisTasks(_ serviceID: AnalysisServiceID, _ params: AnalysisTaskListParams = .init()) async throws(PixelError)
+        -> [AnalysisTask]
+    {
         try await get("/analysis/services/\(serviceID)/tasks/", query: params.queryItems)
     }
 

@@ -29,7 +29,9 @@ extension PixelAsyncClient {
     }
 
     /// Lists ArcGIS services of one type (`GET /arcgis_services/{type}/`).
-    public func listArcGISServices(_ type: ArcGISServiceType, _ params: ListParams<ArcGISServiceID> = .init()) async throws(PixelError) -> [ArcGISService] {
+    public func listArcGISServices(_ type: ArcGISServiceType, _ params: ListParams<ArcGISServiceID> = .init()) async throws(PixelError)
+        -> [ArcGISService]
+    {
         try await get(Self.arcgisPath(type), query: params.queryItems)
     }
 
@@ -42,7 +44,9 @@ extension PixelAsyncClient {
     ///
     /// - Throws: ``PixelError/Code/invalidInput`` before any request when `update` sets nothing,
     ///   names no data collection, or carries the other type's options block.
-    public func updateArcGISService(_ type: ArcGISServiceType, id: ArcGISServiceID, _ update: ArcGISServiceUpdate) async throws(PixelError) -> ArcGISService {
+    public func updateArcGISService(_ type: ArcGISServiceType, id: ArcGISServiceID, _ update: ArcGISServiceUpdate) async throws(PixelError)
+        -> ArcGISService
+    {
         if update.isEmpty { throw .invalidInput("An update of ArcGIS service \(id) needs at least one field to change.") }
         if update.dataCollectionIDs?.isEmpty == true { throw .invalidInput("An ArcGIS service publishes at least one data collection.") }
         if let mismatch = update.options?.mismatch(for: type, creating: false) { throw .invalidInput(mismatch) }

@@ -22,7 +22,9 @@ extension PixelAsyncClient {
     }
 
     /// Lists a project's deleted data collections.
-    public func listDeletedDataCollections(project: ProjectID, _ params: DataCollectionListParams = .init()) async throws(PixelError) -> [DataCollection] {
+    public func listDeletedDataCollections(project: ProjectID, _ params: DataCollectionListParams = .init()) async throws(PixelError)
+        -> [DataCollection]
+    {
         try await get("/projects/\(project)/data_collections/deleted", query: params.queryItems)
     }
 
@@ -32,7 +34,9 @@ extension PixelAsyncClient {
     }
 
     /// Changes a data collection; `update` must set something.
-    public func updateDataCollection(project: ProjectID, id: DataCollectionID, _ update: DataCollectionUpdate) async throws(PixelError) -> DataCollection {
+    public func updateDataCollection(project: ProjectID, id: DataCollectionID, _ update: DataCollectionUpdate) async throws(PixelError)
+        -> DataCollection
+    {
         guard !update.isEmpty else { throw .invalidInput("updateDataCollection needs at least one field to change.") }
         return try await send(.PUT, Self.dcPath(project, id), body: update)
     }

@@ -28,7 +28,9 @@ extension PixelAsyncClient {
     }
 
     /// One harvest service (`GET DC/harvest_services/{id}`).
-    public func getHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) async throws(PixelError) -> HarvestService {
+    public func getHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) async throws(PixelError)
+        -> HarvestService
+    {
         try await get(Self.harvestPath(project, dataCollection) + "\(id)")
     }
 
@@ -45,7 +47,9 @@ extension PixelAsyncClient {
 
     /// Deletes a harvest service and its tasks.
     @discardableResult
-    public func deleteHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) async throws(PixelError) -> DeletionResult {
+    public func deleteHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) async throws(PixelError)
+        -> DeletionResult
+    {
         try await send(.DELETE, Self.harvestPath(project, dataCollection) + "\(id)")
     }
 
@@ -61,12 +65,16 @@ extension PixelAsyncClient {
     }
 
     /// Starts a harvest service (`POST …/{id}/start`): it opens a task.
-    public func startHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) async throws(PixelError) -> HarvestServiceChange {
+    public func startHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) async throws(PixelError)
+        -> HarvestServiceChange
+    {
         try await send(.POST, Self.harvestPath(project, dataCollection) + "\(id)/start")
     }
 
     /// Stops a harvest service (`POST …/{id}/stop`): its task finishes.
-    public func stopHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) async throws(PixelError) -> HarvestServiceChange {
+    public func stopHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) async throws(PixelError)
+        -> HarvestServiceChange
+    {
         try await send(.POST, Self.harvestPath(project, dataCollection) + "\(id)/stop")
     }
 }

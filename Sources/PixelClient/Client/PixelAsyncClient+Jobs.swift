@@ -26,7 +26,8 @@ extension PixelAsyncClient {
         _ id: JobID, timeout: Duration = .seconds(600), initialPollInterval: Duration = .milliseconds(500),
         maxPollInterval: Duration = .seconds(10)
     ) async throws(PixelError) -> Job {
-        try await poll(what: "job \(id)", timeout: timeout, initial: initialPollInterval, max: maxPollInterval) { () async throws(PixelError) -> Job? in
+        try await poll(what: "job \(id)", timeout: timeout, initial: initialPollInterval, max: maxPollInterval) {
+            () async throws(PixelError) -> Job? in
             let job = try await getJob(id)
             guard job.completed else { return nil }
             if !job.succeeded {
@@ -48,7 +49,8 @@ extension PixelAsyncClient {
         _ id: JobGroupID, timeout: Duration = .seconds(1200), failOnJobFailure: Bool = true,
         initialPollInterval: Duration = .milliseconds(500), maxPollInterval: Duration = .seconds(10)
     ) async throws(PixelError) -> JobGroup {
-        try await poll(what: "job group \(id)", timeout: timeout, initial: initialPollInterval, max: maxPollInterval) { () async throws(PixelError) -> JobGroup? in
+        try await poll(what: "job group \(id)", timeout: timeout, initial: initialPollInterval, max: maxPollInterval) {
+            () async throws(PixelError) -> JobGroup? in
             let group = try await getJobGroup(id)
             guard group.completed else { return nil }
             if failOnJobFailure, group.failedCount > 0 {

@@ -52,7 +52,8 @@ extension PixelAsyncClient {
             throw PixelError(code: .decoding, message: "The run of \(Copy.displayName) answered without a job group id.")
         }
         return try await waitForJobGroup(
-            groupID, timeout: wait.timeout, failOnJobFailure: false, initialPollInterval: wait.initialPollInterval, maxPollInterval: wait.maxPollInterval)
+            groupID, timeout: wait.timeout, failOnJobFailure: false, initialPollInterval: wait.initialPollInterval,
+            maxPollInterval: wait.maxPollInterval)
     }
 
     func listOptimized<Copy: OptimizedCopy>(
@@ -84,7 +85,8 @@ extension PixelAsyncClient {
     /// ```
     /// - Throws: ``PixelError/Code/invalidInput`` for an empty `.only([])`.
     public func createOptimizedRasters(
-        project: ProjectID, dataCollection: DataCollectionID, _ rasters: Selection<RasterID>, options: RasterOptimizationOptions = RasterOptimizationOptions()
+        project: ProjectID, dataCollection: DataCollectionID, _ rasters: Selection<RasterID>,
+        options: RasterOptimizationOptions = RasterOptimizationOptions()
     ) async throws(PixelError) -> [OptimizedRaster] {
         let body = OptimizedRastersCreateBody(
             creationOptions: .init(nearblackOptions: options.nearblack, overviewResampling: options.overviewResampling),

@@ -68,15 +68,22 @@ public struct PixelAsyncClient: Sendable {
         _ = try await source.withLease { core async throws(PixelError) -> TransportResponse in try await core.perform(request) }
     }
 
-    func get<Response: Decodable>(_ path: String, query: QueryItems = QueryItems(), as type: Response.Type = Response.self) async throws(PixelError) -> Response {
+    func get<Response: Decodable>(_ path: String, query: QueryItems = QueryItems(), as type: Response.Type = Response.self) async throws(PixelError)
+        -> Response
+    {
         try await send(APIRequest(.GET, path, query: query))
     }
 
-    func send<Response: Decodable>(_ method: HTTPMethod, _ path: String, query: QueryItems = QueryItems(), as type: Response.Type = Response.self) async throws(PixelError) -> Response {
+    func send<Response: Decodable>(_ method: HTTPMethod, _ path: String, query: QueryItems = QueryItems(), as type: Response.Type = Response.self)
+        async throws(PixelError) -> Response
+    {
         try await send(APIRequest(method, path, query: query))
     }
 
-    func send<Response: Decodable>(_ method: HTTPMethod, _ path: String, query: QueryItems = QueryItems(), body: some Encodable & Sendable, as type: Response.Type = Response.self) async throws(PixelError) -> Response {
+    func send<Response: Decodable>(
+        _ method: HTTPMethod, _ path: String, query: QueryItems = QueryItems(), body: some Encodable & Sendable,
+        as type: Response.Type = Response.self
+    ) async throws(PixelError) -> Response {
         try await send(APIRequest(method, path, query: query).withJSONBody(body))
     }
 }

@@ -48,7 +48,9 @@ public final class PixelClientCore: Sendable {
     ///   - options: overrides and tuning; see ``PixelClientOptions``.
     ///   - hooks: logger, event handler, metrics and tracing, session store and proxy environment.
     /// - Throws: ``PixelError/Code/invalidInput`` for an unusable proxy setting.
-    public init(settings: PixelSettings, options: PixelClientOptions = PixelClientOptions(), hooks: PixelClientHooks = PixelClientHooks()) throws(PixelError) {
+    public init(settings: PixelSettings, options: PixelClientOptions = PixelClientOptions(), hooks: PixelClientHooks = PixelClientHooks())
+        throws(PixelError)
+    {
         let settings = options.applied(to: settings)
         self.settings = settings
         self.options = options
@@ -219,7 +221,8 @@ public final class PixelClientCore: Sendable {
                 var error = error
                 error.requestBody = request.bodyForErrors
                 if error.isConnectionFailure, attempt < maxAttempts {
-                    logger.debug("retrying after a connection failure", metadata: ["request_id": "\(requestID)", "cause": "\(error.underlying ?? "")"])
+                    logger.debug(
+                        "retrying after a connection failure", metadata: ["request_id": "\(requestID)", "cause": "\(error.underlying ?? "")"])
                     retries += 1
                     instrumentation.retried(method: method, template: template, reason: "connection")
                     try await backoff(after: attempt, retryAfter: nil, method: method, url: url, reason: "connection failure")

@@ -142,7 +142,10 @@ public struct PointCloudListParams: ListParameters {
     /// Only the common filters.
     public init(_ common: ListParams<PointCloudID>) { self.init(common, format: nil) }
 
-    public init(_ common: ListParams<PointCloudID> = .init(), format: PointCloudFormat? = nil, pointRecordFormat: Int? = nil, versionMajor: Int? = nil, versionMinor: Int? = nil) {
+    public init(
+        _ common: ListParams<PointCloudID> = .init(), format: PointCloudFormat? = nil, pointRecordFormat: Int? = nil, versionMajor: Int? = nil,
+        versionMinor: Int? = nil
+    ) {
         self.common = common
         self.format = format
         self.pointRecordFormat = pointRecordFormat
@@ -157,7 +160,8 @@ public struct PointCloudListParams: ListParameters {
     }
 
     /// The LAS filters point clouds and their optimized copies share.
-    static func addLASFilters(to query: inout QueryItems, format: PointCloudFormat?, pointRecordFormat: Int?, versionMajor: Int?, versionMinor: Int?) {
+    static func addLASFilters(to query: inout QueryItems, format: PointCloudFormat?, pointRecordFormat: Int?, versionMajor: Int?, versionMinor: Int?)
+    {
         query["format"] = format?.rawValue
         query["point_record_format"] = pointRecordFormat
         query["version_major"] = versionMajor

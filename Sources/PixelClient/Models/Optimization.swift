@@ -172,7 +172,8 @@ public struct OptimizedPointCloudListParams: ListParameters {
 
     public var queryParameters: [URLQueryItem] {
         var query = common.commonQuery
-        PointCloudListParams.addLASFilters(to: &query, format: format, pointRecordFormat: pointRecordFormat, versionMajor: versionMajor, versionMinor: versionMinor)
+        PointCloudListParams.addLASFilters(
+            to: &query, format: format, pointRecordFormat: pointRecordFormat, versionMajor: versionMajor, versionMinor: versionMinor)
         query["status"] = status?.rawValue
         return Array(query)
     }

@@ -56,7 +56,9 @@ public struct ProjectUpdate: Encodable, Sendable {
     public var addTags: [String]?
     public var removeTags: [String]?
 
-    public init(name: String? = nil, description: String? = nil, areaOfInterest: GeoJSONPolygon? = nil, addTags: [String]? = nil, removeTags: [String]? = nil) {
+    public init(
+        name: String? = nil, description: String? = nil, areaOfInterest: GeoJSONPolygon? = nil, addTags: [String]? = nil, removeTags: [String]? = nil
+    ) {
         self.name = name
         self.description = description
         self.areaOfInterest = areaOfInterest

@@ -78,4 +78,3 @@ public struct PointCloud: Codable, Hashable, Sendable, Identifiable {
         case createdAt = "created_at", updatedAt = "updated_at"
     }
 }
-

@@ -36,7 +36,10 @@ public struct UploadFileDescriptor: Codable, Hashable, Sendable {
     public var metadata: MetadataObject?
     public var supportFiles: [SupportFileDescriptor]?
 
-    public init(name: String, md5: String? = nil, parts: [UploadPartDescriptor]? = nil, metadata: MetadataObject? = nil, supportFiles: [SupportFileDescriptor]? = nil) {
+    public init(
+        name: String, md5: String? = nil, parts: [UploadPartDescriptor]? = nil, metadata: MetadataObject? = nil,
+        supportFiles: [SupportFileDescriptor]? = nil
+    ) {
         self.name = name
         self.md5 = md5
         self.parts = parts

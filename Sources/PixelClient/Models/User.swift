@@ -1,6 +1,5 @@
 public import Settings
 
-
 /// The signed-in user (`GET /users/me`) or an OIDC user returned by the user endpoints.
 ///
 /// Pixel user ids are integers. Should a deployment send another kind of id (a Keycloak subject

@@ -40,8 +40,11 @@ final class ConfigReaderDefaults: Sendable {
     /// `true` when the reader still yields exactly the values of `resolved`.
     func isUnchanged(_ resolved: ResolvedPixelSettings) -> Bool {
         let (generation, known) = state.withLockedValue { state in
-            (state.generation, state.watchers > 0 && state.verified?.generation == state.generation
-                && state.verified?.fingerprint == resolved.fingerprint)
+            (
+                state.generation,
+                state.watchers > 0 && state.verified?.generation == state.generation
+                    && state.verified?.fingerprint == resolved.fingerprint
+            )
         }
         if known { return true }
         guard let values = try? PixelSettings.configValues(from: reader.snapshot()),

@@ -1,4 +1,3 @@
-
 extension PixelClientRegistry {
     /// How a registry finds default settings, builds clients and retires them.
     ///

@@ -45,7 +45,9 @@ struct SealedSessionFileRecord: Codable, CustomStringConvertible {
         guard record.key == expectedKey else { return .rejected(.mismatch("written for key \(record.key.prefix(12))…")) }
         guard let plaintext = seal.open(record.sealed, storedUnder: expectedKey) else {
             return .rejected(
-                .corrupt("the sealed session does not open with this user's fingerprint key: altered, moved from another name, or sealed under another key"))
+                .corrupt(
+                    "the sealed session does not open with this user's fingerprint key: altered, moved from another name, or sealed under another key"
+                ))
         }
         let contents: Contents
         switch SessionFileRecord.decodeChecked(Contents.self, from: plaintext) {

@@ -30,7 +30,8 @@ public struct SessionStoreWarning: Sendable, Hashable, CustomStringConvertible {
         public var description: String {
             switch self {
             case .corrupt(let detail): "not a valid session file (\(detail))"
-            case .unsupportedVersion(let version): "format version \(version) is not supported (this library reads versions 1 to \(FileSessionStore.formatVersion))"
+            case .unsupportedVersion(let version):
+                "format version \(version) is not supported (this library reads versions 1 to \(FileSessionStore.formatVersion))"
             case .unreadable(let detail): "cannot be read (\(detail))"
             case .insecureMode(let mode): "mode \(String(mode, radix: 8)) lets other users read it (expected 600 for files, 700 for the directory)"
             case .wrongOwner(let uid): "owned by uid \(uid), not by this user"

@@ -26,7 +26,8 @@ extension PixelClient {
 
     /// Blocking form of ``PixelAsyncClient/updateArcGISService(_:id:_:)``.
     @available(*, noasync)
-    public func updateArcGISService(_ type: ArcGISServiceType, id: ArcGISServiceID, _ update: ArcGISServiceUpdate) throws(PixelError) -> ArcGISService {
+    public func updateArcGISService(_ type: ArcGISServiceType, id: ArcGISServiceID, _ update: ArcGISServiceUpdate) throws(PixelError) -> ArcGISService
+    {
         try run { client async throws(PixelError) in try await client.updateArcGISService(type, id: id, update) }
     }
 
@@ -39,13 +40,17 @@ extension PixelClient {
 
     /// Blocking form of ``PixelAsyncClient/startArcGISService(_:id:wait:)``.
     @available(*, noasync)
-    public func startArcGISService(_ type: ArcGISServiceType, id: ArcGISServiceID, wait: JobWait? = JobWait(timeout: .seconds(1000))) throws(PixelError) -> ArcGISServiceChange {
+    public func startArcGISService(_ type: ArcGISServiceType, id: ArcGISServiceID, wait: JobWait? = JobWait(timeout: .seconds(1000)))
+        throws(PixelError) -> ArcGISServiceChange
+    {
         try run { client async throws(PixelError) in try await client.startArcGISService(type, id: id, wait: wait) }
     }
 
     /// Blocking form of ``PixelAsyncClient/stopArcGISService(_:id:wait:)``.
     @available(*, noasync)
-    public func stopArcGISService(_ type: ArcGISServiceType, id: ArcGISServiceID, wait: JobWait? = JobWait(timeout: .seconds(1000))) throws(PixelError) -> ArcGISServiceChange {
+    public func stopArcGISService(_ type: ArcGISServiceType, id: ArcGISServiceID, wait: JobWait? = JobWait(timeout: .seconds(1000)))
+        throws(PixelError) -> ArcGISServiceChange
+    {
         try run { client async throws(PixelError) in try await client.stopArcGISService(type, id: id, wait: wait) }
     }
 

@@ -2,7 +2,9 @@
 extension PixelClient {
     /// Blocking form of ``PixelAsyncClient/createHarvestService(project:dataCollection:_:)`` (sensitive: never logged).
     @available(*, noasync)
-    public func createHarvestService(project: ProjectID, dataCollection: DataCollectionID, _ create: HarvestServiceCreate) throws(PixelError) -> HarvestService {
+    public func createHarvestService(project: ProjectID, dataCollection: DataCollectionID, _ create: HarvestServiceCreate) throws(PixelError)
+        -> HarvestService
+    {
         try run { client async throws(PixelError) in try await client.createHarvestService(project: project, dataCollection: dataCollection, create) }
     }
 
@@ -25,13 +27,16 @@ extension PixelClient {
     public func updateHarvestService(
         project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID, _ update: HarvestServiceUpdate
     ) throws(PixelError) -> HarvestService {
-        try run { client async throws(PixelError) in try await client.updateHarvestService(project: project, dataCollection: dataCollection, id: id, update) }
+        try run { client async throws(PixelError) in
+            try await client.updateHarvestService(project: project, dataCollection: dataCollection, id: id, update)
+        }
     }
 
     /// Blocking form of ``PixelAsyncClient/deleteHarvestService(project:dataCollection:id:)``.
     @discardableResult
     @available(*, noasync)
-    public func deleteHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) throws(PixelError) -> DeletionResult {
+    public func deleteHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) throws(PixelError) -> DeletionResult
+    {
         try run { client async throws(PixelError) in try await client.deleteHarvestService(project: project, dataCollection: dataCollection, id: id) }
     }
 
@@ -40,18 +45,24 @@ extension PixelClient {
     public func getHarvestServiceTasks(
         project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID, _ params: HarvestTaskListParams = .init()
     ) throws(PixelError) -> [HarvestTask] {
-        try run { client async throws(PixelError) in try await client.getHarvestServiceTasks(project: project, dataCollection: dataCollection, id: id, params) }
+        try run { client async throws(PixelError) in
+            try await client.getHarvestServiceTasks(project: project, dataCollection: dataCollection, id: id, params)
+        }
     }
 
     /// Blocking form of ``PixelAsyncClient/startHarvestService(project:dataCollection:id:)``.
     @available(*, noasync)
-    public func startHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) throws(PixelError) -> HarvestServiceChange {
+    public func startHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) throws(PixelError)
+        -> HarvestServiceChange
+    {
         try run { client async throws(PixelError) in try await client.startHarvestService(project: project, dataCollection: dataCollection, id: id) }
     }
 
     /// Blocking form of ``PixelAsyncClient/stopHarvestService(project:dataCollection:id:)``.
     @available(*, noasync)
-    public func stopHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) throws(PixelError) -> HarvestServiceChange {
+    public func stopHarvestService(project: ProjectID, dataCollection: DataCollectionID, id: HarvestServiceID) throws(PixelError)
+        -> HarvestServiceChange
+    {
         try run { client async throws(PixelError) in try await client.stopHarvestService(project: project, dataCollection: dataCollection, id: id) }
     }
 }

@@ -3,9 +3,12 @@ extension PixelClient {
     /// Blocking form of ``PixelAsyncClient/createOptimizedRasters(project:dataCollection:_:options:)``.
     @available(*, noasync)
     public func createOptimizedRasters(
-        project: ProjectID, dataCollection: DataCollectionID, _ rasters: Selection<RasterID>, options: RasterOptimizationOptions = RasterOptimizationOptions()
+        project: ProjectID, dataCollection: DataCollectionID, _ rasters: Selection<RasterID>,
+        options: RasterOptimizationOptions = RasterOptimizationOptions()
     ) throws(PixelError) -> [OptimizedRaster] {
-        try run { client async throws(PixelError) in try await client.createOptimizedRasters(project: project, dataCollection: dataCollection, rasters, options: options) }
+        try run { client async throws(PixelError) in
+            try await client.createOptimizedRasters(project: project, dataCollection: dataCollection, rasters, options: options)
+        }
     }
 
     /// Blocking form of ``PixelAsyncClient/runOptimizeRasters(project:dataCollection:_:retryFailed:wait:)``.
@@ -15,7 +18,8 @@ extension PixelClient {
         wait: JobWait? = JobWait(timeout: .seconds(1200))
     ) throws(PixelError) -> JobGroup {
         try run { client async throws(PixelError) in
-            try await client.runOptimizeRasters(project: project, dataCollection: dataCollection, optimizedRasters, retryFailed: retryFailed, wait: wait)
+            try await client.runOptimizeRasters(
+                project: project, dataCollection: dataCollection, optimizedRasters, retryFailed: retryFailed, wait: wait)
         }
     }
 
@@ -54,7 +58,9 @@ extension PixelClient {
     public func createOptimizedPointClouds(
         project: ProjectID, dataCollection: DataCollectionID, _ pointClouds: Selection<PointCloudID>
     ) throws(PixelError) -> [OptimizedPointCloud] {
-        try run { client async throws(PixelError) in try await client.createOptimizedPointClouds(project: project, dataCollection: dataCollection, pointClouds) }
+        try run { client async throws(PixelError) in
+            try await client.createOptimizedPointClouds(project: project, dataCollection: dataCollection, pointClouds)
+        }
     }
 
     /// Blocking form of ``PixelAsyncClient/runOptimizePointClouds(project:dataCollection:_:retryFailed:wait:)``.
@@ -64,7 +70,8 @@ extension PixelClient {
         wait: JobWait? = JobWait(timeout: .seconds(1200))
     ) throws(PixelError) -> JobGroup {
         try run { client async throws(PixelError) in
-            try await client.runOptimizePointClouds(project: project, dataCollection: dataCollection, optimizedPointClouds, retryFailed: retryFailed, wait: wait)
+            try await client.runOptimizePointClouds(
+                project: project, dataCollection: dataCollection, optimizedPointClouds, retryFailed: retryFailed, wait: wait)
         }
     }
 
@@ -73,21 +80,30 @@ extension PixelClient {
     public func getOptimizedPointClouds(
         project: ProjectID, dataCollection: DataCollectionID, _ params: OptimizedPointCloudListParams = .init()
     ) throws(PixelError) -> [OptimizedPointCloud] {
-        try run { client async throws(PixelError) in try await client.getOptimizedPointClouds(project: project, dataCollection: dataCollection, params) }
+        try run { client async throws(PixelError) in
+            try await client.getOptimizedPointClouds(project: project, dataCollection: dataCollection, params)
+        }
     }
 
     /// Blocking form of ``PixelAsyncClient/deleteOptimizedPointCloud(project:dataCollection:pointCloudID:)``.
     @discardableResult
     @available(*, noasync)
-    public func deleteOptimizedPointCloud(project: ProjectID, dataCollection: DataCollectionID, pointCloudID: PointCloudID) throws(PixelError) -> DeletionResult {
-        try run { client async throws(PixelError) in try await client.deleteOptimizedPointCloud(project: project, dataCollection: dataCollection, pointCloudID: pointCloudID) }
+    public func deleteOptimizedPointCloud(project: ProjectID, dataCollection: DataCollectionID, pointCloudID: PointCloudID) throws(PixelError)
+        -> DeletionResult
+    {
+        try run { client async throws(PixelError) in
+            try await client.deleteOptimizedPointCloud(project: project, dataCollection: dataCollection, pointCloudID: pointCloudID)
+        }
     }
 
     /// Blocking form of ``PixelAsyncClient/optimizePointClouds(project:dataCollection:_:wait:)``.
     @available(*, noasync)
     public func optimizePointClouds(
-        project: ProjectID, dataCollection: DataCollectionID, _ pointClouds: Selection<PointCloudID> = .all, wait: JobWait = JobWait(timeout: .seconds(1200))
+        project: ProjectID, dataCollection: DataCollectionID, _ pointClouds: Selection<PointCloudID> = .all,
+        wait: JobWait = JobWait(timeout: .seconds(1200))
     ) throws(PixelError) -> [OptimizedPointCloud] {
-        try run { client async throws(PixelError) in try await client.optimizePointClouds(project: project, dataCollection: dataCollection, pointClouds, wait: wait) }
+        try run { client async throws(PixelError) in
+            try await client.optimizePointClouds(project: project, dataCollection: dataCollection, pointClouds, wait: wait)
+        }
     }
 }

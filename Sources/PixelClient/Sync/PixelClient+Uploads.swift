@@ -12,7 +12,8 @@ extension PixelClient {
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) throws(PixelError) -> Resource {
         try run { client async throws(PixelError) in
-            try await client.upload(project: project, dataCollection: dataCollection, file, as: type, mode: mode, options: options, progress: progress)
+            try await client.upload(
+                project: project, dataCollection: dataCollection, file, as: type, mode: mode, options: options, progress: progress)
         }
     }
 
@@ -24,7 +25,8 @@ extension PixelClient {
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) throws(PixelError) -> UploadBatchResult<Resource> {
         try run { client async throws(PixelError) in
-            try await client.uploadMany(project: project, dataCollection: dataCollection, files, as: type, mode: mode, options: options, progress: progress)
+            try await client.uploadMany(
+                project: project, dataCollection: dataCollection, files, as: type, mode: mode, options: options, progress: progress)
         }
     }
 

@@ -85,7 +85,6 @@ public struct PixelClient: Sendable {
         try run { client async throws(PixelError) in try await client.updateOIDCUser(id, update) }
     }
 
-
     // MARK: - Projects
 
     /// Creates a project. Blocking form of ``PixelAsyncClient/createProject(_:)``.
@@ -96,8 +95,13 @@ public struct PixelClient: Sendable {
 
     /// Creates a project from its fields. Blocking form of ``PixelAsyncClient/createProject(name:description:areaOfInterest:parentProjectID:tags:)``.
     @available(*, noasync)
-    public func createProject(name: String, description: String, areaOfInterest: GeoJSONPolygon, parentProjectID: ProjectID? = nil, tags: [String]? = nil) throws(PixelError) -> Project {
-        try run { client async throws(PixelError) in try await client.createProject(name: name, description: description, areaOfInterest: areaOfInterest, parentProjectID: parentProjectID, tags: tags) }
+    public func createProject(
+        name: String, description: String, areaOfInterest: GeoJSONPolygon, parentProjectID: ProjectID? = nil, tags: [String]? = nil
+    ) throws(PixelError) -> Project {
+        try run { client async throws(PixelError) in
+            try await client.createProject(
+                name: name, description: description, areaOfInterest: areaOfInterest, parentProjectID: parentProjectID, tags: tags)
+        }
     }
 
     /// Lists projects. Blocking form of ``PixelAsyncClient/listProjects(_:)``.
@@ -144,7 +148,6 @@ public struct PixelClient: Sendable {
         try run { client async throws(PixelError) in try await client.restoreProject(id) }
     }
 
-
     // MARK: - Data collections
 
     /// Creates a data collection. Blocking form of ``PixelAsyncClient/createDataCollection(project:_:)``.
@@ -155,8 +158,14 @@ public struct PixelClient: Sendable {
 
     /// Creates a data collection from its fields. Blocking form of ``PixelAsyncClient/createDataCollection(project:name:description:dataCollectionType:tags:rasterInfo:)``.
     @available(*, noasync)
-    public func createDataCollection(project: ProjectID, name: String, description: String, dataCollectionType: DataCollectionType, tags: [String]? = nil, rasterInfo: RasterInfo? = nil) throws(PixelError) -> DataCollection {
-        try run { client async throws(PixelError) in try await client.createDataCollection(project: project, name: name, description: description, dataCollectionType: dataCollectionType, tags: tags, rasterInfo: rasterInfo) }
+    public func createDataCollection(
+        project: ProjectID, name: String, description: String, dataCollectionType: DataCollectionType, tags: [String]? = nil,
+        rasterInfo: RasterInfo? = nil
+    ) throws(PixelError) -> DataCollection {
+        try run { client async throws(PixelError) in
+            try await client.createDataCollection(
+                project: project, name: name, description: description, dataCollectionType: dataCollectionType, tags: tags, rasterInfo: rasterInfo)
+        }
     }
 
     /// Lists data collections. Blocking form of ``PixelAsyncClient/listDataCollections(project:_:)``.
@@ -203,7 +212,6 @@ public struct PixelClient: Sendable {
         try run { client async throws(PixelError) in try await client.restoreDataCollection(project: project, id: id) }
     }
 
-
     // MARK: - Jobs
 
     /// One job. Blocking form of ``PixelAsyncClient/getJob(_:)``.
@@ -221,17 +229,26 @@ public struct PixelClient: Sendable {
     /// Blocks until the job completes (real timeout; failed jobs throw `jobFailed`). Blocking form of ``PixelAsyncClient/waitForJob(_:timeout:initialPollInterval:maxPollInterval:)``.
     @discardableResult
     @available(*, noasync)
-    public func waitForJob(_ id: JobID, timeout: Duration = .seconds(600), initialPollInterval: Duration = .milliseconds(500), maxPollInterval: Duration = .seconds(10)) throws(PixelError) -> Job {
-        try run { client async throws(PixelError) in try await client.waitForJob(id, timeout: timeout, initialPollInterval: initialPollInterval, maxPollInterval: maxPollInterval) }
+    public func waitForJob(
+        _ id: JobID, timeout: Duration = .seconds(600), initialPollInterval: Duration = .milliseconds(500), maxPollInterval: Duration = .seconds(10)
+    ) throws(PixelError) -> Job {
+        try run { client async throws(PixelError) in
+            try await client.waitForJob(id, timeout: timeout, initialPollInterval: initialPollInterval, maxPollInterval: maxPollInterval)
+        }
     }
 
     /// Blocks until the job group completes. Blocking form of ``PixelAsyncClient/waitForJobGroup(_:timeout:failOnJobFailure:initialPollInterval:maxPollInterval:)``.
     @discardableResult
     @available(*, noasync)
-    public func waitForJobGroup(_ id: JobGroupID, timeout: Duration = .seconds(1200), failOnJobFailure: Bool = true, initialPollInterval: Duration = .milliseconds(500), maxPollInterval: Duration = .seconds(10)) throws(PixelError) -> JobGroup {
-        try run { client async throws(PixelError) in try await client.waitForJobGroup(id, timeout: timeout, failOnJobFailure: failOnJobFailure, initialPollInterval: initialPollInterval, maxPollInterval: maxPollInterval) }
+    public func waitForJobGroup(
+        _ id: JobGroupID, timeout: Duration = .seconds(1200), failOnJobFailure: Bool = true, initialPollInterval: Duration = .milliseconds(500),
+        maxPollInterval: Duration = .seconds(10)
+    ) throws(PixelError) -> JobGroup {
+        try run { client async throws(PixelError) in
+            try await client.waitForJobGroup(
+                id, timeout: timeout, failOnJobFailure: failOnJobFailure, initialPollInterval: initialPollInterval, maxPollInterval: maxPollInterval)
+        }
     }
-
 
     // MARK: - Search
 
@@ -253,7 +270,6 @@ public struct PixelClient: Sendable {
         try run { client async throws(PixelError) in try await client.search(query, as: type) }
     }
 
-
     // MARK: - Pagination
 
     /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateProjects(pageSize:_:)``.
@@ -267,7 +283,9 @@ public struct PixelClient: Sendable {
     }
 
     /// Pages fetched lazily while iterating; blocking form of ``PixelAsyncClient/paginateSearch(_:as:pageSize:)``.
-    public func paginateSearch<Result: Decodable & Sendable>(_ query: SearchQuery, as type: Result.Type, pageSize: Int = 100) -> PixelPageSequence<Result> {
+    public func paginateSearch<Result: Decodable & Sendable>(_ query: SearchQuery, as type: Result.Type, pageSize: Int = 100) -> PixelPageSequence<
+        Result
+    > {
         PixelPageSequence(pages: async.paginateSearch(query, as: type, pageSize: pageSize))
     }
 

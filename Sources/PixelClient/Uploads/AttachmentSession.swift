@@ -78,9 +78,12 @@ struct AttachmentSession: Sendable {
                 guard attachment.status == .pending, let post = attachment.uploadFileParams else {
                     throw PixelError(
                         code: .uploadPairingMismatch,
-                        message: "Attachment \(attachment.id) (\(attachment.name)) is \(attachment.status?.rawValue ?? "without status") and has no upload target.")
+                        message:
+                            "Attachment \(attachment.id) (\(attachment.name)) is \(attachment.status?.rawValue ?? "without status") and has no upload target."
+                    )
                 }
-                try await transfer.post(url: post.url, fields: post.fields, file: FileSlice(url: item.file.url, offset: 0, length: item.size), label: item.file.name)
+                try await transfer.post(
+                    url: post.url, fields: post.fields, file: FileSlice(url: item.file.url, offset: 0, length: item.size), label: item.file.name)
                 reporter.emit(.transferred(file: item.file.name))
             } catch {
                 outcomes.fail(item.index, UploadFailure(file: item.file.url, name: item.file.name, stage: .transferring, error: error))

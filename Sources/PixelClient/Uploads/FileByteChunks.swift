@@ -41,7 +41,9 @@ package struct FileByteChunks: AsyncSequence, Sendable {
                 return nil
             }
             let box: FileHandleBox
-            if let handle { box = handle } else {
+            if let handle {
+                box = handle
+            } else {
                 let path = source.path
                 box = try await NIOThreadPool.singleton.runIfActive { FileHandleBox(try NIOFileHandle(_deprecatedPath: path)) }
                 handle = box

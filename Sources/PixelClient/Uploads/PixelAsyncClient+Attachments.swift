@@ -58,7 +58,8 @@ extension PixelAsyncClient {
     /// ```swift
     /// let moved = try await client.moveAttachment(.project(42), id: 5, to: .image(1001))
     /// ```
-    public func moveAttachment(_ target: AttachmentTarget, id: AttachmentID, to destination: AttachmentTarget) async throws(PixelError) -> Attachment {
+    public func moveAttachment(_ target: AttachmentTarget, id: AttachmentID, to destination: AttachmentTarget) async throws(PixelError) -> Attachment
+    {
         var query = Self.attachmentQuery(target, id: id)
         query["new_resource_type"] = destination.resourceType.rawValue
         query["new_resource_id"] = destination.resourceID

@@ -22,7 +22,8 @@ extension PixelAsyncClient {
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) async throws(PixelError) -> Resource {
         try await pinned { client async throws(PixelError) -> Resource in
-            let session = UploadSession<Resource>(client: client, project: project, dataCollection: dataCollection, options: options, progress: progress)
+            let session = UploadSession<Resource>(
+                client: client, project: project, dataCollection: dataCollection, options: options, progress: progress)
             return try await session.uploadOne(file, mode: mode)
         }
     }
@@ -46,7 +47,8 @@ extension PixelAsyncClient {
         mode: UploadMode = .automatic, options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) async throws(PixelError) -> UploadBatchResult<Resource> {
         try await pinned { client async throws(PixelError) -> UploadBatchResult<Resource> in
-            let session = UploadSession<Resource>(client: client, project: project, dataCollection: dataCollection, options: options, progress: progress)
+            let session = UploadSession<Resource>(
+                client: client, project: project, dataCollection: dataCollection, options: options, progress: progress)
             return try await session.uploadMany(files, mode: mode)
         }
     }
@@ -87,7 +89,8 @@ extension PixelAsyncClient {
         project: ProjectID, dataCollection: DataCollectionID, _ file: UploadFile, mode: UploadMode = .automatic,
         options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) async throws(PixelError) -> PointCloud {
-        try await upload(project: project, dataCollection: dataCollection, file, as: PointCloud.self, mode: mode, options: options, progress: progress)
+        try await upload(
+            project: project, dataCollection: dataCollection, file, as: PointCloud.self, mode: mode, options: options, progress: progress)
     }
 
     /// Uploads many images (`upload_multiple_images`); see ``uploadMany(project:dataCollection:_:as:mode:options:progress:)``.
@@ -99,7 +102,8 @@ extension PixelAsyncClient {
         project: ProjectID, dataCollection: DataCollectionID, _ files: [UploadFile], mode: UploadMode = .automatic,
         options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) async throws(PixelError) -> UploadBatchResult<Image> {
-        try await uploadMany(project: project, dataCollection: dataCollection, files, as: Image.self, mode: mode, options: options, progress: progress)
+        try await uploadMany(
+            project: project, dataCollection: dataCollection, files, as: Image.self, mode: mode, options: options, progress: progress)
     }
 
     /// Uploads many rasters (`upload_multiple_rasters`); see ``uploadMany(project:dataCollection:_:as:mode:options:progress:)``.
@@ -111,7 +115,8 @@ extension PixelAsyncClient {
         project: ProjectID, dataCollection: DataCollectionID, _ files: [UploadFile], mode: UploadMode = .automatic,
         options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) async throws(PixelError) -> UploadBatchResult<Raster> {
-        try await uploadMany(project: project, dataCollection: dataCollection, files, as: Raster.self, mode: mode, options: options, progress: progress)
+        try await uploadMany(
+            project: project, dataCollection: dataCollection, files, as: Raster.self, mode: mode, options: options, progress: progress)
     }
 
     /// Uploads many point clouds (`upload_multiple_point_clouds`); see ``uploadMany(project:dataCollection:_:as:mode:options:progress:)``.
@@ -123,7 +128,8 @@ extension PixelAsyncClient {
         project: ProjectID, dataCollection: DataCollectionID, _ files: [UploadFile], mode: UploadMode = .automatic,
         options: UploadOptions = UploadOptions(), progress: UploadEventHandler? = nil
     ) async throws(PixelError) -> UploadBatchResult<PointCloud> {
-        try await uploadMany(project: project, dataCollection: dataCollection, files, as: PointCloud.self, mode: mode, options: options, progress: progress)
+        try await uploadMany(
+            project: project, dataCollection: dataCollection, files, as: PointCloud.self, mode: mode, options: options, progress: progress)
     }
 
     /// Lists upload jobs of a data collection (`GET DC/upload_jobs/`).

@@ -37,7 +37,8 @@ struct UploadBodyChunks: AsyncSequence, Sendable {
     func makeAsyncIterator() -> Iterator {
         Iterator(
             head: head, tail: tail, onFileBytes: onFileBytes, pacer: pacer,
-            file: FileByteChunks(path: file.url.filePath, offset: UInt64(file.offset), length: UInt64(file.length), chunkSize: Self.chunkSize).makeAsyncIterator())
+            file: FileByteChunks(path: file.url.filePath, offset: UInt64(file.offset), length: UInt64(file.length), chunkSize: Self.chunkSize)
+                .makeAsyncIterator())
     }
 
     struct Iterator: AsyncIteratorProtocol {

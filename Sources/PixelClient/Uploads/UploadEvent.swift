@@ -79,10 +79,13 @@ public enum UploadEvent: Sendable, CustomStringConvertible {
         bufferingPolicy: AsyncStream<UploadEvent>.Continuation.BufferingPolicy = .unbounded
     ) -> (events: AsyncStream<UploadEvent>, handler: UploadEventHandler) {
         let (stream, continuation) = AsyncStream<UploadEvent>.makeStream(bufferingPolicy: bufferingPolicy)
-        return (stream, { event in
-            continuation.yield(event)
-            if event.isFinal { continuation.finish() }
-        })
+        return (
+            stream,
+            { event in
+                continuation.yield(event)
+                if event.isFinal { continuation.finish() }
+            }
+        )
     }
 }
 

@@ -55,7 +55,8 @@ public enum UploadMode: Sendable, Hashable, CustomStringConvertible {
             let parts = (size + Int64(partSize) - 1) / Int64(partSize)
             guard parts <= Int64(Self.maxPartCount) else {
                 throw .invalidInput(
-                    "\(name) would need \(parts) parts of \(partSize) bytes; the object store allows at most \(Self.maxPartCount). Use a larger partSize.")
+                    "\(name) would need \(parts) parts of \(partSize) bytes; the object store allows at most \(Self.maxPartCount). Use a larger partSize."
+                )
             }
             return partSize
         }

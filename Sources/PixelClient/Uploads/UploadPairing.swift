@@ -36,7 +36,8 @@ enum UploadPairing {
         guard count >= 1, sorted.map(\.partNumber) == Array(1...count) else {
             throw PixelError(
                 code: .uploadPairingMismatch,
-                message: "The upload job for \(file) has part targets \(sorted.map(\.partNumber)), expected 1…\(count). Nothing was transferred for it.")
+                message:
+                    "The upload job for \(file) has part targets \(sorted.map(\.partNumber)), expected 1…\(count). Nothing was transferred for it.")
         }
         return sorted
     }

@@ -90,7 +90,8 @@ extension UploadSession {
         } catch {
             if error.endsOperation { throw error }
             for upload in prepared {
-                outcomes.fail(upload.local.index, UploadFailure(file: upload.local.file.url, name: upload.local.name, stage: .creatingJob, error: error))
+                outcomes.fail(
+                    upload.local.index, UploadFailure(file: upload.local.file.url, name: upload.local.name, stage: .creatingJob, error: error))
             }
             return [:]
         }
@@ -108,7 +109,9 @@ extension UploadSession {
         var done: [Int: UploadedFile<Resource>] = [:]
         for (upload, result) in accepted {
             guard result.resourceName == Resource.resourceKind, let resource = resources[result.resourceID] else {
-                fail(upload, stage: .fetching, PixelError(code: .decoding, message: "The created \(result.resourceName) \(result.resourceID) could not be read back."))
+                fail(
+                    upload, stage: .fetching,
+                    PixelError(code: .decoding, message: "The created \(result.resourceName) \(result.resourceID) could not be read back."))
                 continue
             }
             done[upload.index] = UploadedFile(file: upload.url, name: upload.name, uploadJobID: upload.job.id, resource: resource)

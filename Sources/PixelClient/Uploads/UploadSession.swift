@@ -151,15 +151,19 @@ struct UploadSession<Resource: DataCollectionResource>: Sendable {
                 let slice = FileSlice(url: local.file.url, offset: Int64(offset) * Int64(partSize), length: Int64(part.contentLength))
                 main.append(
                     TransferUnit(
-                        slot: slot, action: .put(url: target.url, headers: target.headers ?? [:], partNumber: part.partNumber, partCount: parts.count),
+                        slot: slot,
+                        action: .put(url: target.url, headers: target.headers ?? [:], partNumber: part.partNumber, partCount: parts.count),
                         slice: slice, isSupport: false))
             }
         } else {
             guard let url = job.url, let fields = job.uploadFields else {
-                throw PixelError(code: .uploadPairingMismatch, message: "The upload job for \(local.name) has no presigned POST target (url, upload_fields).")
+                throw PixelError(
+                    code: .uploadPairingMismatch, message: "The upload job for \(local.name) has no presigned POST target (url, upload_fields).")
             }
             main.append(
-                TransferUnit(slot: slot, action: .post(url: url, fields: fields), slice: FileSlice(url: local.file.url, offset: 0, length: local.size), isSupport: false))
+                TransferUnit(
+                    slot: slot, action: .post(url: url, fields: fields), slice: FileSlice(url: local.file.url, offset: 0, length: local.size),
+                    isSupport: false))
         }
         let supportTargets = job.supportFiles ?? []
         var support: [TransferUnit] = []
@@ -168,10 +172,13 @@ struct UploadSession<Resource: DataCollectionResource>: Sendable {
                 sent: local.supportFiles.map(\.name), received: supportTargets, name: \.name, what: "support-file targets of \(local.name)")
             for file in local.supportFiles {
                 guard let target = byName[file.name], let url = target.url, let fields = target.uploadFields else {
-                    throw PixelError(code: .uploadPairingMismatch, message: "The support file \(file.name) of \(local.name) has no presigned POST target.")
+                    throw PixelError(
+                        code: .uploadPairingMismatch, message: "The support file \(file.name) of \(local.name) has no presigned POST target.")
                 }
                 support.append(
-                    TransferUnit(slot: slot, action: .post(url: url, fields: fields), slice: FileSlice(url: file.url, offset: 0, length: file.size), isSupport: true))
+                    TransferUnit(
+                        slot: slot, action: .post(url: url, fields: fields), slice: FileSlice(url: file.url, offset: 0, length: file.size),
+                        isSupport: true))
             }
         }
         return CreatedUpload(prepared: upload, job: job, main: main, support: support)
@@ -199,7 +206,8 @@ struct UploadSession<Resource: DataCollectionResource>: Sendable {
                     reporter.partCompleted(file: upload.name, partNumber: partNumber, partCount: partCount)
                 }
             } catch {
-                outcomes.fail(upload.index, UploadFailure(file: upload.url, name: upload.name, stage: .transferring, uploadJobID: upload.job.id, error: error))
+                outcomes.fail(
+                    upload.index, UploadFailure(file: upload.url, name: upload.name, stage: .transferring, uploadJobID: upload.job.id, error: error))
                 spans.end(slot: unit.slot, error: error)
                 return []
             }

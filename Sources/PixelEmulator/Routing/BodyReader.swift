@@ -104,7 +104,9 @@ struct BodyReader: Sendable {
     func intList(_ key: String, minimum: Int) throws(APIError) -> [Int]? {
         guard let items = try intList(key) else { return nil }
         guard items.count >= minimum else {
-            throw .validation(location + [key], "List should have at least \(minimum) item\(minimum == 1 ? "" : "s") after validation, not \(items.count)", type: "too_short")
+            throw .validation(
+                location + [key], "List should have at least \(minimum) item\(minimum == 1 ? "" : "s") after validation, not \(items.count)",
+                type: "too_short")
         }
         return items
     }

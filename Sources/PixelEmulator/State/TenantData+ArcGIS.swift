@@ -139,7 +139,8 @@ extension TenantData {
             }
             result["gdo_users"] = .array(users.map(JSONValue.string))
         }
-        let (own, other) = type == "Feature" ? ("feature_service_options", "image_service_options") : ("image_service_options", "feature_service_options")
+        let (own, other) =
+            type == "Feature" ? ("feature_service_options", "image_service_options") : ("image_service_options", "feature_service_options")
         if options.has(other) {
             throw options.invalid(other, "A \(type) service takes \(own), not \(other)", type: "extra_forbidden")
         }

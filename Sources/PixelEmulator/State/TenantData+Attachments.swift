@@ -51,7 +51,8 @@ extension TenantData {
             let slot = store.makeSlot(
                 tenant: tenant, key: "\(tenant)/attachments/\(type)/\(resourceID)/\(id)/\(name)", name: name,
                 purpose: .attachment(id: id), expectedMD5: md5)
-            let attachment = Attachment(id: id, name: name, description: description, md5: md5, resourceType: type, resourceID: resourceID, slot: slot.token)
+            let attachment = Attachment(
+                id: id, name: name, description: description, md5: md5, resourceType: type, resourceID: resourceID, slot: slot.token)
             attachments[id] = attachment
             created.append(attachmentJSON(attachment, store: store))
         }

@@ -113,7 +113,8 @@ extension TenantData {
         var targets: [JSONObject] = []
         if let ids = requested {
             for id in ids {
-                guard let copy = copies.first(where: { $0["id"]?.intValue == id }) ?? copies.first(where: { $0[kind.rawValue + "_id"]?.intValue == id })
+                guard
+                    let copy = copies.first(where: { $0["id"]?.intValue == id }) ?? copies.first(where: { $0[kind.rawValue + "_id"]?.intValue == id })
                 else { throw .notFound("Optimized \(kind.displayName.lowercased()) \(id)") }
                 if let status = copy["status"]?.stringValue, status == "submitted" || status == "in_progress" {
                     throw .detail(.conflict, "Optimized \(kind.displayName.lowercased()) \(id) is already \(status)")
@@ -127,7 +128,8 @@ extension TenantData {
         var jobIDs: [Int] = []
         for target in targets {
             guard let id = target["id"]?.intValue else { continue }
-            let job = startJob(named: "Optimize \(kind.displayName.lowercased()) \(target["name"]?.stringValue ?? String(id))", .optimize(kind, id: id))
+            let job = startJob(
+                named: "Optimize \(kind.displayName.lowercased()) \(target["name"]?.stringValue ?? String(id))", .optimize(kind, id: id))
             optimized[kind]?[id]?["status"] = "submitted"
             optimized[kind]?[id]?["job_id"] = .int(job.id)
             optimized[kind]?[id]?["updated_at"] = .string(Timestamp.now())

@@ -60,7 +60,9 @@ extension TenantData {
         else { throw .notFound("Data collection \(newCollection)\(newProject.map { " in project \($0)" } ?? "")") }
         _ = try project(targetProject)
         guard self.kind(of: target) == kind else {
-            throw .badRequest("Data collection \(newCollection) has type \(target["data_collection_type"]?.stringValue ?? "?"), which cannot hold a \(kind.rawValue)")
+            throw .badRequest(
+                "Data collection \(newCollection) has type \(target["data_collection_type"]?.stringValue ?? "?"), which cannot hold a \(kind.rawValue)"
+            )
         }
         item["project_id"] = .int(targetProject)
         item["data_collection_id"] = .int(newCollection)

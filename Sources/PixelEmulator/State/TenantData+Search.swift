@@ -90,8 +90,10 @@ struct BoundingBox: Sendable {
         guard let first = points.first else { return nil }
         (minX, minY, maxX, maxY) = (first.0, first.1, first.0, first.1)
         for (x, y) in points.dropFirst() {
-            minX = min(minX, x); maxX = max(maxX, x)
-            minY = min(minY, y); maxY = max(maxY, y)
+            minX = min(minX, x)
+            maxX = max(maxX, x)
+            minY = min(minY, y)
+            maxY = max(maxY, y)
         }
     }
 

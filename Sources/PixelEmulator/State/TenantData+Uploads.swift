@@ -98,10 +98,11 @@ extension TenantData {
                     return DeclaredPart(partNumber: number, md5: md5, contentLength: length, slot: slot.token)
                 }
             } else {
-                job.mainSlot = store.makeSlot(
-                    tenant: tenant, key: "\(keyPrefix)/\(entry.name)", name: entry.name, purpose: .uploadFile(jobID: id),
-                    expectedMD5: entry.md5
-                ).token
+                job.mainSlot =
+                    store.makeSlot(
+                        tenant: tenant, key: "\(keyPrefix)/\(entry.name)", name: entry.name, purpose: .uploadFile(jobID: id),
+                        expectedMD5: entry.md5
+                    ).token
             }
             job.supportFiles = entry.support.map { name, md5 in
                 let slot = store.makeSlot(

@@ -62,9 +62,10 @@ struct DotEnvReader {
                     }
                 }
                 // Built in the call: a local `binding` was copied into the array, then destroyed.
-                bindings.append(DotEnvBinding(
-                    key: scanner.statement.key, value: value, keyLocation: scanner.statement.keyLocation,
-                    valueLocation: valueLocation))
+                bindings.append(
+                    DotEnvBinding(
+                        key: scanner.statement.key, value: value, keyLocation: scanner.statement.keyLocation,
+                        valueLocation: valueLocation))
                 if earlierValues != nil { earlierValues?[scanner.statement.key] = .some(value) }
             }
         }

@@ -181,7 +181,8 @@ struct DotEnvScanner {
             }
             throw failure(what, at: index)
         }
-        let end = byte == DotEnvByte.carriageReturn && index + 1 < bytes.count && bytes[index + 1] == DotEnvByte.lineFeed
+        let end =
+            byte == DotEnvByte.carriageReturn && index + 1 < bytes.count && bytes[index + 1] == DotEnvByte.lineFeed
             ? index + 2 : index + 1
         advance(to: end)
     }

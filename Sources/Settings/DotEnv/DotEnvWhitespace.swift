@@ -44,7 +44,8 @@ enum DotEnvWhitespace {
         case 0xE1 where index + 2 < count:  // U+1680
             return bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
         case 0xE2 where index + 2 < count:
-            let second = bytes[index + 1], third = bytes[index + 2]
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
             if second == 0x80 {  // U+2000–U+200A, U+2028, U+2029, U+202F
                 return (third >= 0x80 && third <= 0x8A) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
             }

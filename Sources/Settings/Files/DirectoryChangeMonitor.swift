@@ -195,7 +195,8 @@ package final class DirectoryChangeMonitor: Sendable {
         let full = known == nil ? table.withLockedValue { $0.watchCount >= Self.watchLimit } : false
         guard !full, Self.isLocalFilesystem(directory) else { return nil }
         let selfEvents = UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)
-        let childEvents = UInt32(IN_MODIFY) | UInt32(IN_ATTRIB) | UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_FROM)
+        let childEvents =
+            UInt32(IN_MODIFY) | UInt32(IN_ATTRIB) | UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_FROM)
             | UInt32(IN_MOVED_TO) | UInt32(IN_CREATE) | UInt32(IN_DELETE)
         let mask = selfEvents | (children ? childEvents : 0) | UInt32(IN_MASK_ADD) | UInt32(IN_ONLYDIR)
         let watch = inotify_add_watch(descriptor, directory, mask)

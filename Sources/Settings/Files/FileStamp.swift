@@ -172,7 +172,8 @@ public struct FileStamp: Sendable, Hashable, CustomStringConvertible {
         verification.contentChecks.add(1, ordering: .relaxed)
         guard let contentDigest,
             case .success(let (bytes?, _)) = Self.readContents(path: path, limit: Int(recorded.size)),
-            SHA256.hash(data: bytes) == contentDigest else { return false }
+            SHA256.hash(data: bytes) == contentDigest
+        else { return false }
         if now - recorded.modificationTimeNanoseconds > Self.racyWindowNanoseconds {
             verification.needsContentCheck.store(false, ordering: .relaxed)
         }

@@ -41,9 +41,10 @@ extension ResolutionContext {
             let binding = document.bindings[index]
             guard let value = binding.value else { continue }
             let (field, rank) = table.firstUse[slot]
-            candidates.add(ResolutionCandidate(
-                field: field, precedence: precedence, origin: SettingOrigin(kind: .dotEnv, name: binding.key, location: binding.keyLocation),
-                raw: .text(value), nameRank: rank, isDeprecatedName: schema.fields[field].envNames[rank].isDeprecated))
+            candidates.add(
+                ResolutionCandidate(
+                    field: field, precedence: precedence, origin: SettingOrigin(kind: .dotEnv, name: binding.key, location: binding.keyLocation),
+                    raw: .text(value), nameRank: rank, isDeprecatedName: schema.fields[field].envNames[rank].isDeprecated))
         }
     }
 }

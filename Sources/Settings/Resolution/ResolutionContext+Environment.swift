@@ -7,9 +7,10 @@ extension ResolutionContext {
             for (rank, slot) in table.slotsByField[index].enumerated() {
                 guard let value = lookup(slot: slot) else { continue }
                 let envName = schema.fields[index].envNames[rank]
-                candidates.add(ResolutionCandidate(
-                    field: index, precedence: precedence, origin: SettingOrigin(kind: .environment, name: envName.name),
-                    raw: .text(value), nameRank: rank, isDeprecatedName: envName.isDeprecated))
+                candidates.add(
+                    ResolutionCandidate(
+                        field: index, precedence: precedence, origin: SettingOrigin(kind: .environment, name: envName.name),
+                        raw: .text(value), nameRank: rank, isDeprecatedName: envName.isDeprecated))
             }
         }
         let prefixed: [String]

@@ -16,9 +16,10 @@ extension ResolutionContext {
         let problems = fileProblems + fieldProblems
         guard problems.isEmpty else { throw SettingsError(problems: problems) }
         if unlistedUnknownKeys > 0 {
-            warnings.append(SettingsWarning(
-                kind: .unknownKey, field: nil, place: "unknown settings",
-                message: "\(unlistedUnknownKeys) more beyond the first \(Self.listedUnknownKeyLimit) are not listed"))
+            warnings.append(
+                SettingsWarning(
+                    kind: .unknownKey, field: nil, place: "unknown settings",
+                    message: "\(unlistedUnknownKeys) more beyond the first \(Self.listedUnknownKeyLimit) are not listed"))
         }
         let inputs = SettingsInputs(
             usesProcessEnvironment: sources.environment == .process, variables: consulted.variables(schema.environmentNames),
@@ -44,9 +45,10 @@ extension ResolutionContext {
         }
         let winner = candidates.all[winnerIndex]
         if winner.isDeprecatedName, let name = winner.origin.name {
-            warnings.append(SettingsWarning(
-                kind: .deprecatedName, field: field.name, place: winner.origin.description,
-                message: "\(name) is deprecated; use \(field.canonicalEnvName)"))
+            warnings.append(
+                SettingsWarning(
+                    kind: .deprecatedName, field: field.name, place: winner.origin.description,
+                    message: "\(name) is deprecated; use \(field.canonicalEnvName)"))
         }
         let isSecret = field.isSecret
         let losers = group.dropFirst().map { loser in
@@ -100,8 +102,9 @@ extension ResolutionContext {
         guard let converted else {
             let expected: String
             if case .nonScalar = candidate.raw { expected = "a single value (\(field.type.expectation))" } else { expected = field.type.expectation }
-            fieldProblems.append(.invalidValue(
-                field: field.name, origin: candidate.origin, expected: expected, value: field.isSecret ? nil : candidate.rawDisplay))
+            fieldProblems.append(
+                .invalidValue(
+                    field: field.name, origin: candidate.origin, expected: expected, value: field.isSecret ? nil : candidate.rawDisplay))
             return nil
         }
         if field.isSecret { return .secret(Secret(text ?? converted.plainText)) }
@@ -116,9 +119,11 @@ extension ResolutionContext {
         let other = candidates.all[otherIndex]
         switch sources.aliasConflicts {
         case .warn:
-            warnings.append(SettingsWarning(
-                kind: .aliasConflict, field: field.name, place: first.origin.description,
-                message: "\(first.origin.name ?? field.name) and \(other.origin) have different values; using \(first.origin.name ?? field.name)"))
+            warnings.append(
+                SettingsWarning(
+                    kind: .aliasConflict, field: field.name, place: first.origin.description,
+                    message: "\(first.origin.name ?? field.name) and \(other.origin) have different values; using \(first.origin.name ?? field.name)")
+            )
         case .error:
             fieldProblems.append(.aliasConflict(field: field.name, first: first.origin, second: other.origin))
         }

@@ -28,8 +28,11 @@ extension ResolutionContext {
         }
         guard let root = parsed, !root.isNull else { return }
         guard case .mapping(let rootEntries) = root.kind else {
-            fileProblems.append(.file(SettingsFileError(
-                format: .yaml, message: "the top level must be a mapping of settings, not \(root.shapeDescription)", location: root.location)))
+            fileProblems.append(
+                .file(
+                    SettingsFileError(
+                        format: .yaml, message: "the top level must be a mapping of settings, not \(root.shapeDescription)", location: root.location))
+            )
             return
         }
         var entries = rootEntries
@@ -41,24 +44,28 @@ extension ResolutionContext {
             } else if case .mapping(let inner) = sectionEntry.value.kind {
                 entries = inner
             } else {
-                fileProblems.append(.file(SettingsFileError(
-                    format: .yaml, message: "`\(section):` must be a mapping of settings, not \(sectionEntry.value.shapeDescription)",
-                    location: sectionEntry.value.location)))
+                fileProblems.append(
+                    .file(
+                        SettingsFileError(
+                            format: .yaml, message: "`\(section):` must be a mapping of settings, not \(sectionEntry.value.shapeDescription)",
+                            location: sectionEntry.value.location)))
                 return
             }
             // By index: the keys are read in place, without copying every entry of the file.
             for index in rootEntries.indices {
                 guard let key = rootEntries[index].key.keyText, key != section, schema.index(forYAMLKey: key) != nil else { continue }
-                warnings.append(SettingsWarning(
-                    kind: .ignoredYAML, field: nil, place: rootEntries[index].key.location.description,
-                    message: "\(DisplayText.inline(key)) is outside the `\(section):` section and is ignored"))
+                warnings.append(
+                    SettingsWarning(
+                        kind: .ignoredYAML, field: nil, place: rootEntries[index].key.location.description,
+                        message: "\(DisplayText.inline(key)) is outside the `\(section):` section and is ignored"))
             }
         }
         let suggestions = DidYouMean(names: schema.allEnvNames + schema.fields.map(\.name))
         for entry in entries {
             guard let key = entry.key.keyText else {
-                warnings.append(SettingsWarning(
-                    kind: .ignoredYAML, field: nil, place: entry.key.location.description, message: "a key that is not text is ignored"))
+                warnings.append(
+                    SettingsWarning(
+                        kind: .ignoredYAML, field: nil, place: entry.key.location.description, message: "a key that is not text is ignored"))
                 continue
             }
             guard let index = schema.index(forYAMLKey: key) else {
@@ -80,9 +87,10 @@ extension ResolutionContext {
             } else {
                 raw = .nonScalar(entry.value.shapeDescription)
             }
-            candidates.add(ResolutionCandidate(
-                field: index, precedence: precedence, origin: SettingOrigin(kind: .yaml, name: key, location: entry.key.location), raw: raw,
-                nameRank: envRank ?? field.envNames.count, isDeprecatedName: envRank.map { field.envNames[$0].isDeprecated } ?? false))
+            candidates.add(
+                ResolutionCandidate(
+                    field: index, precedence: precedence, origin: SettingOrigin(kind: .yaml, name: key, location: entry.key.location), raw: raw,
+                    nameRank: envRank ?? field.envNames.count, isDeprecatedName: envRank.map { field.envNames[$0].isDeprecated } ?? false))
         }
     }
 }

@@ -67,8 +67,9 @@ struct ResolutionContext {
     /// A process variable that is not UTF-8 is a problem, never silently decoded with replacement
     /// characters; it is reported by name only, since it may be a secret.
     private mutating func reportNotUTF8(name: String, field: String) {
-        fieldProblems.append(.invalidValue(
-            field: field, origin: SettingOrigin(kind: .environment, name: name), expected: "text in UTF-8", value: nil))
+        fieldProblems.append(
+            .invalidValue(
+                field: field, origin: SettingOrigin(kind: .environment, name: name), expected: "text in UTF-8", value: nil))
     }
 
     /// Reads every source's candidates. Precedence numbers, strongest first: explicit, environment,
@@ -147,8 +148,9 @@ struct ResolutionContext {
     mutating func addDefaultCandidates(precedence: Int) {
         for index in schema.fields.indices {
             if case .defaultValue(let value) = schema.fields[index].requirement {
-                candidates.add(ResolutionCandidate(
-                    field: index, precedence: precedence, origin: SettingOrigin(kind: .defaultValue), raw: .typed(value), nameRank: 0))
+                candidates.add(
+                    ResolutionCandidate(
+                        field: index, precedence: precedence, origin: SettingOrigin(kind: .defaultValue), raw: .typed(value), nameRank: 0))
             }
         }
     }
@@ -169,8 +171,9 @@ struct ResolutionContext {
             default: raw = .typed(value)
             }
             let rank = schema.fields[index].envIndex(of: key) ?? 0
-            candidates.add(ResolutionCandidate(
-                field: index, precedence: precedence, origin: SettingOrigin(kind: .explicit, name: key), raw: raw, nameRank: rank))
+            candidates.add(
+                ResolutionCandidate(
+                    field: index, precedence: precedence, origin: SettingOrigin(kind: .explicit, name: key), raw: raw, nameRank: rank))
         }
     }
 

@@ -40,7 +40,8 @@ struct AnalysisCommand: AsyncParsableCommand {
                 let (enabled, paging) = (enabled, pages.paging)
                 let services = try await ClientSession.run(client) { client, _ in
                     try await paging.fetch { offset, limit in
-                        try await client.listAnalysisServices(AnalysisServiceListParams(filters.params(offset: offset, limit: limit), enabled: enabled))
+                        try await client.listAnalysisServices(
+                            AnalysisServiceListParams(filters.params(offset: offset, limit: limit), enabled: enabled))
                     }
                 }
                 try Render.list(services, json: output.json)
@@ -76,7 +77,8 @@ struct AnalysisCommand: AsyncParsableCommand {
             @Option(help: "New name.") var name: String?
             @Flag(name: .customLong("clear-name"), help: "Set the name to null.") var clearName = false
             @Option(help: ArgumentHelp("Enable (true) or disable (false) it.", valueName: "bool")) var enabled: Bool?
-            @Option(name: .customLong("config-json"), help: ArgumentHelp("Configuration keys to merge, as a JSON object (or null).", valueName: "json"))
+            @Option(
+                name: .customLong("config-json"), help: ArgumentHelp("Configuration keys to merge, as a JSON object (or null).", valueName: "json"))
             var config: JSONArgument?
 
             var patch: AnalysisServicePatch {
@@ -115,7 +117,8 @@ struct AnalysisCommand: AsyncParsableCommand {
             func run() async throws {
                 let id = AnalysisServiceID(id)
                 try await ClientSession.run(client) { client, _ in try await client.deleteAnalysisService(id) }
-                try Render.deleted("analysis service \(id)", DeletionResult(json: ["id": .number(Double(id.rawValue)), "deleted": true]), json: output.json)
+                try Render.deleted(
+                    "analysis service \(id)", DeletionResult(json: ["id": .number(Double(id.rawValue)), "deleted": true]), json: output.json)
             }
         }
     }
@@ -156,7 +159,8 @@ struct AnalysisCommand: AsyncParsableCommand {
                 let status = status.map { AnalysisTaskStatus(rawValue: $0.uppercased()) }
                 let tasks = try await ClientSession.run(client) { client, _ in
                     try await paging.fetch { offset, limit in
-                        try await client.listAnalysisTasks(service, AnalysisTaskListParams(filters.params(offset: offset, limit: limit), status: status))
+                        try await client.listAnalysisTasks(
+                            service, AnalysisTaskListParams(filters.params(offset: offset, limit: limit), status: status))
                     }
                 }
                 try Render.list(tasks, json: output.json)
@@ -189,7 +193,8 @@ struct AnalysisCommand: AsyncParsableCommand {
             func run() async throws {
                 let (service, id) = task.ids
                 try await ClientSession.run(client) { client, _ in try await client.deleteAnalysisTask(service, id) }
-                try Render.deleted("analysis task \(id)", DeletionResult(json: ["id": .number(Double(id.rawValue)), "deleted": true]), json: output.json)
+                try Render.deleted(
+                    "analysis task \(id)", DeletionResult(json: ["id": .number(Double(id.rawValue)), "deleted": true]), json: output.json)
             }
         }
 

@@ -6,7 +6,10 @@ struct ArcGISCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arcgis",
         abstract: "Publish data collections as ArcGIS Feature or Image services, and start, stop and refresh them.",
-        subcommands: [GDOUsers.self, List.self, Get.self, Create.self, Update.self, Delete.self, SwitchCommand<Starting>.self, SwitchCommand<Stopping>.self, Refresh.self]
+        subcommands: [
+            GDOUsers.self, List.self, Get.self, Create.self, Update.self, Delete.self, SwitchCommand<Starting>.self, SwitchCommand<Stopping>.self,
+            Refresh.self,
+        ]
     )
 
     /// `--type feature|image`.
@@ -35,7 +38,8 @@ struct ArcGISCommand: AsyncParsableCommand {
     }
 
     struct GDOUsers: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "gdo-users", abstract: "List the GeoData Online users services can be shared with.")
+        static let configuration = CommandConfiguration(
+            commandName: "gdo-users", abstract: "List the GeoData Online users services can be shared with.")
         @OptionGroup var client: ClientOptions
         @OptionGroup var output: OutputOptions
 
@@ -126,7 +130,8 @@ struct ArcGISCommand: AsyncParsableCommand {
         func run() async throws {
             let type = try type.type
             guard let options = try options.resolve(type, creating: true) else { throw ValidationError("The service needs options.") }
-            let create = ArcGISServiceCreate(name: name, description: description, dataCollectionIDs: collections.map { DataCollectionID($0) }, options: options)
+            let create = ArcGISServiceCreate(
+                name: name, description: description, dataCollectionIDs: collections.map { DataCollectionID($0) }, options: options)
             let service = try await ClientSession.run(client) { client, _ in try await client.createArcGISService(type, create) }
             try Render.one(service, json: output.json)
         }
@@ -177,13 +182,16 @@ struct ArcGISCommand: AsyncParsableCommand {
     protocol Switch: Sendable {
         static var commandName: String { get }
         static var abstract: String { get }
-        static func perform(_ client: PixelAsyncClient, _ type: ArcGISServiceType, _ id: ArcGISServiceID, wait: JobWait?) async throws -> ArcGISServiceChange
+        static func perform(_ client: PixelAsyncClient, _ type: ArcGISServiceType, _ id: ArcGISServiceID, wait: JobWait?) async throws
+            -> ArcGISServiceChange
     }
 
     enum Starting: Switch {
         static let commandName = "start"
         static let abstract = "Start a service and wait until it runs (exit 1 if its job failed or the time ran out)."
-        static func perform(_ client: PixelAsyncClient, _ type: ArcGISServiceType, _ id: ArcGISServiceID, wait: JobWait?) async throws -> ArcGISServiceChange {
+        static func perform(_ client: PixelAsyncClient, _ type: ArcGISServiceType, _ id: ArcGISServiceID, wait: JobWait?) async throws
+            -> ArcGISServiceChange
+        {
             try await client.startArcGISService(type, id: id, wait: wait)
         }
     }
@@ -191,7 +199,9 @@ struct ArcGISCommand: AsyncParsableCommand {
     enum Stopping: Switch {
         static let commandName = "stop"
         static let abstract = "Stop a service and wait until it stopped."
-        static func perform(_ client: PixelAsyncClient, _ type: ArcGISServiceType, _ id: ArcGISServiceID, wait: JobWait?) async throws -> ArcGISServiceChange {
+        static func perform(_ client: PixelAsyncClient, _ type: ArcGISServiceType, _ id: ArcGISServiceID, wait: JobWait?) async throws
+            -> ArcGISServiceChange
+        {
             try await client.stopArcGISService(type, id: id, wait: wait)
         }
     }
@@ -223,7 +233,9 @@ struct ArcGISCommand: AsyncParsableCommand {
 
         func run() async throws {
             let ((type, id), wait, refreshData) = (try service.ids, waiting.wait(defaultSeconds: 1000), refreshData)
-            let change = try await ClientSession.run(client) { client, _ in try await client.refreshArcGISService(type, id: id, refreshData: refreshData, wait: wait) }
+            let change = try await ClientSession.run(client) { client, _ in
+                try await client.refreshArcGISService(type, id: id, refreshData: refreshData, wait: wait)
+            }
             try Render.one(change, json: output.json)
         }
     }

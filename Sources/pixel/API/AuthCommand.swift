@@ -101,7 +101,8 @@ struct LoginReport: Encodable, Sendable {
     var text: String {
         var lines = ["Signed in as \(subject) (tenant \(tenant))."]
         if let grant, let expiresAt, let expiresInSeconds {
-            let how = grant == PixelTokenGrant.refreshToken.rawValue
+            let how =
+                grant == PixelTokenGrant.refreshToken.rawValue
                 ? "refresh-token grant from the remembered session; no password was sent" : "password grant"
             lines.append("Token: \(how); expires \(expiresAt.formatted(.iso8601)) (in \(expiresInSeconds) s).")
         }

@@ -98,7 +98,8 @@ struct HarvestCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (p, dc, id) = service.ids
-            let found = try await ClientSession.run(client) { client, _ in try await client.getHarvestService(project: p, dataCollection: dc, id: id) }
+            let found = try await ClientSession.run(client) { client, _ in try await client.getHarvestService(project: p, dataCollection: dc, id: id)
+            }
             try Render.one(found, json: output.json)
         }
     }
@@ -115,7 +116,9 @@ struct HarvestCommand: AsyncParsableCommand {
         @Option(help: "The ArcGIS Feature service (layer) URL to harvest.") var url: String
         @OptionGroup var auth: AuthArguments
         @Option(name: .customLong("where"), help: "Harvest only features matching this SQL where clause.") var whereClause: String = "1=1"
-        @Option(name: .customLong("map"), help: ArgumentHelp("Fill model.field from external_field (repeatable).", valueName: "model.field=external_field"))
+        @Option(
+            name: .customLong("map"),
+            help: ArgumentHelp("Fill model.field from external_field (repeatable).", valueName: "model.field=external_field"))
         var maps: [FieldMapArgument] = []
         @Option(name: .customLong("extra-field"), help: ArgumentHelp("Keep this external field too (repeatable).", valueName: "field"))
         var extraFields: [String] = []
@@ -129,10 +132,14 @@ struct HarvestCommand: AsyncParsableCommand {
             let (p, dc) = location.ids
             guard let auth = try auth.auth() else { throw ValidationError("Give --username with --password-env, or --api-key-env.") }
             let mapping = HarvestFieldMapping(
-                maps: maps.isEmpty ? nil : try maps.map { HarvestFieldMap(model: $0.model, fieldName: $0.field, externalField: try $0.required("--map")) },
+                maps: maps.isEmpty
+                    ? nil : try maps.map { HarvestFieldMap(model: $0.model, fieldName: $0.field, externalField: try $0.required("--map")) },
                 extraFields: extraFields.isEmpty ? nil : extraFields)
-            let create = HarvestServiceCreate(name: name, description: description, url: url, auth: auth, fieldMappings: mapping, whereClause: whereClause)
-            let service = try await ClientSession.run(client) { client, _ in try await client.createHarvestService(project: p, dataCollection: dc, create) }
+            let create = HarvestServiceCreate(
+                name: name, description: description, url: url, auth: auth, fieldMappings: mapping, whereClause: whereClause)
+            let service = try await ClientSession.run(client) { client, _ in
+                try await client.createHarvestService(project: p, dataCollection: dc, create)
+            }
             try Render.one(service, json: output.json)
         }
     }
@@ -162,7 +169,9 @@ struct HarvestCommand: AsyncParsableCommand {
             get throws {
                 let changes =
                     try addMaps.map { HarvestFieldMapChange.add(model: $0.model, fieldName: $0.field, externalField: try $0.required("--add-map")) }
-                    + updateMaps.map { HarvestFieldMapChange.update(model: $0.model, fieldName: $0.field, externalField: try $0.required("--update-map")) }
+                    + updateMaps.map {
+                        HarvestFieldMapChange.update(model: $0.model, fieldName: $0.field, externalField: try $0.required("--update-map"))
+                    }
                     + removeMaps.map { HarvestFieldMapChange.remove(model: $0.model, fieldName: $0.field) }
                 guard !changes.isEmpty || !addExtraFields.isEmpty || !removeExtraFields.isEmpty else { return nil }
                 return HarvestFieldMappingUpdate(
@@ -181,7 +190,9 @@ struct HarvestCommand: AsyncParsableCommand {
             let (p, dc, id) = service.ids
             let update = HarvestServiceUpdate(
                 name: name, description: description, url: url, auth: try auth.auth(), whereClause: whereClause, fieldMappings: try mappingUpdate)
-            let updated = try await ClientSession.run(client) { client, _ in try await client.updateHarvestService(project: p, dataCollection: dc, id: id, update) }
+            let updated = try await ClientSession.run(client) { client, _ in
+                try await client.updateHarvestService(project: p, dataCollection: dc, id: id, update)
+            }
             try Render.one(updated, json: output.json)
         }
     }
@@ -194,7 +205,9 @@ struct HarvestCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (p, dc, id) = service.ids
-            let result = try await ClientSession.run(client) { client, _ in try await client.deleteHarvestService(project: p, dataCollection: dc, id: id) }
+            let result = try await ClientSession.run(client) { client, _ in
+                try await client.deleteHarvestService(project: p, dataCollection: dc, id: id)
+            }
             try Render.deleted("harvest service \(id)", result, json: output.json)
         }
     }
@@ -237,7 +250,9 @@ struct HarvestCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (p, dc, id) = service.ids
-            let change = try await ClientSession.run(client) { client, _ in try await client.startHarvestService(project: p, dataCollection: dc, id: id) }
+            let change = try await ClientSession.run(client) { client, _ in
+                try await client.startHarvestService(project: p, dataCollection: dc, id: id)
+            }
             try Render.one(change, json: output.json)
         }
     }
@@ -250,7 +265,9 @@ struct HarvestCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (p, dc, id) = service.ids
-            let change = try await ClientSession.run(client) { client, _ in try await client.stopHarvestService(project: p, dataCollection: dc, id: id) }
+            let change = try await ClientSession.run(client) { client, _ in
+                try await client.stopHarvestService(project: p, dataCollection: dc, id: id)
+            }
             try Render.one(change, json: output.json)
         }
     }

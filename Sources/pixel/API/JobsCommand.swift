@@ -72,7 +72,9 @@ struct JobsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (id, timeout, fail) = (JobGroupID(id), Duration.seconds(timeout), !allowFailures)
-            let group = try await ClientSession.run(client) { client, _ in try await client.waitForJobGroup(id, timeout: timeout, failOnJobFailure: fail) }
+            let group = try await ClientSession.run(client) { client, _ in
+                try await client.waitForJobGroup(id, timeout: timeout, failOnJobFailure: fail)
+            }
             try Render.one(group, json: output.json)
         }
     }

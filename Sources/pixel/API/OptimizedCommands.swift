@@ -13,12 +13,20 @@ protocol OptimizedCommandKind: Sendable {
     static var commandName: String { get }
     /// "rasters" or "point clouds".
     static var sources: String { get }
-    static func create(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<PixelID<SourceTag>>, _ options: CreationSettings) async throws -> [Copy]
-    static func run(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ copies: Selection<Copy.ID>, retryFailed: Bool, wait: JobWait?) async throws -> JobGroup
+    static func create(
+        _ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<PixelID<SourceTag>>, _ options: CreationSettings
+    ) async throws -> [Copy]
+    static func run(
+        _ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ copies: Selection<Copy.ID>, retryFailed: Bool, wait: JobWait?
+    ) async throws -> JobGroup
     static func list(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ params: ListParams<Copy.ID>) async throws -> [Copy]
     /// Deletes the copies of `source`; the answer is printed with --json.
-    static func delete(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, source: PixelID<SourceTag>, _ options: CreationSettings) async throws -> any Encodable & Sendable
-    static func optimize(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<PixelID<SourceTag>>, _ options: CreationSettings, wait: JobWait) async throws -> [Copy]
+    static func delete(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, source: PixelID<SourceTag>, _ options: CreationSettings)
+        async throws -> any Encodable & Sendable
+    static func optimize(
+        _ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<PixelID<SourceTag>>, _ options: CreationSettings,
+        wait: JobWait
+    ) async throws -> [Copy]
     /// What `Options` chose, as a value closures can capture.
     static func settings(_ options: Options) throws -> CreationSettings
 }
@@ -47,7 +55,9 @@ struct RasterOptimizationArguments: ParsableArguments {
                 switch nearblackColor {
                 case "black": .black
                 case "white": .white
-                default: try UInt8(nearblackColor).map(NearblackColor.level) ?? { throw ValidationError("--nearblack-color must be black, white or 0-255.") }()
+                default:
+                    try UInt8(nearblackColor).map(NearblackColor.level)
+                        ?? { throw ValidationError("--nearblack-color must be black, white or 0-255.") }()
                 }
             let algorithm = NearblackAlgorithm(rawValue: nearblackAlgorithm)
             if case .unknown = algorithm { throw ValidationError("--nearblack-algorithm must be floodfill or twopasses.") }
@@ -72,19 +82,29 @@ enum OptimizedRastersKind: OptimizedCommandKind {
     static let commandName = "optimized-rasters"
     static let sources = "rasters"
     static func settings(_ options: Options) throws -> CreationSettings { CreationSettings(raster: try options.options) }
-    static func create(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<RasterID>, _ options: CreationSettings) async throws -> [Copy] {
+    static func create(
+        _ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<RasterID>, _ options: CreationSettings
+    ) async throws -> [Copy] {
         try await client.createOptimizedRasters(project: p, dataCollection: dc, sources, options: options.raster)
     }
-    static func run(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ copies: Selection<OptimizedRasterID>, retryFailed: Bool, wait: JobWait?) async throws -> JobGroup {
+    static func run(
+        _ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ copies: Selection<OptimizedRasterID>, retryFailed: Bool, wait: JobWait?
+    ) async throws -> JobGroup {
         try await client.runOptimizeRasters(project: p, dataCollection: dc, copies, retryFailed: retryFailed, wait: wait)
     }
-    static func list(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ params: ListParams<OptimizedRasterID>) async throws -> [Copy] {
+    static func list(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ params: ListParams<OptimizedRasterID>) async throws
+        -> [Copy]
+    {
         try await client.getOptimizedRasters(project: p, dataCollection: dc, params)
     }
-    static func delete(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, source: RasterID, _ options: CreationSettings) async throws -> any Encodable & Sendable {
+    static func delete(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, source: RasterID, _ options: CreationSettings) async throws
+        -> any Encodable & Sendable
+    {
         try await client.deleteOptimizedRasters(project: p, dataCollection: dc, rasterID: source, profile: options.raster.profile)
     }
-    static func optimize(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<RasterID>, _ options: CreationSettings, wait: JobWait) async throws -> [Copy] {
+    static func optimize(
+        _ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<RasterID>, _ options: CreationSettings, wait: JobWait
+    ) async throws -> [Copy] {
         try await client.optimizeRasters(project: p, dataCollection: dc, sources, options: options.raster, wait: wait)
     }
 }
@@ -97,19 +117,31 @@ enum OptimizedPointCloudsKind: OptimizedCommandKind {
     static let commandName = "optimized-point-clouds"
     static let sources = "point clouds"
     static func settings(_ options: Options) -> CreationSettings { CreationSettings() }
-    static func create(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<PointCloudID>, _ options: CreationSettings) async throws -> [Copy] {
+    static func create(
+        _ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<PointCloudID>, _ options: CreationSettings
+    ) async throws -> [Copy] {
         try await client.createOptimizedPointClouds(project: p, dataCollection: dc, sources)
     }
-    static func run(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ copies: Selection<OptimizedPointCloudID>, retryFailed: Bool, wait: JobWait?) async throws -> JobGroup {
+    static func run(
+        _ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ copies: Selection<OptimizedPointCloudID>, retryFailed: Bool,
+        wait: JobWait?
+    ) async throws -> JobGroup {
         try await client.runOptimizePointClouds(project: p, dataCollection: dc, copies, retryFailed: retryFailed, wait: wait)
     }
-    static func list(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ params: ListParams<OptimizedPointCloudID>) async throws -> [Copy] {
+    static func list(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ params: ListParams<OptimizedPointCloudID>) async throws
+        -> [Copy]
+    {
         try await client.getOptimizedPointClouds(project: p, dataCollection: dc, OptimizedPointCloudListParams(params))
     }
-    static func delete(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, source: PointCloudID, _ options: CreationSettings) async throws -> any Encodable & Sendable {
+    static func delete(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, source: PointCloudID, _ options: CreationSettings)
+        async throws -> any Encodable & Sendable
+    {
         try await client.deleteOptimizedPointCloud(project: p, dataCollection: dc, pointCloudID: source)
     }
-    static func optimize(_ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<PointCloudID>, _ options: CreationSettings, wait: JobWait) async throws -> [Copy] {
+    static func optimize(
+        _ client: PixelAsyncClient, _ p: ProjectID, _ dc: DataCollectionID, _ sources: Selection<PointCloudID>, _ options: CreationSettings,
+        wait: JobWait
+    ) async throws -> [Copy] {
         try await client.optimizePointClouds(project: p, dataCollection: dc, sources, wait: wait)
     }
 }
@@ -151,7 +183,9 @@ struct OptimizedCommand<Kind: OptimizedCommandKind>: AsyncParsableCommand {
     }
 
     struct Create: AsyncParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: "Record copies to make of \(Kind.sources) (run them with `run`).") }
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: "Record copies to make of \(Kind.sources) (run them with `run`).")
+        }
         @OptionGroup var client: ClientOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var location: CollectionArguments
@@ -183,7 +217,9 @@ struct OptimizedCommand<Kind: OptimizedCommandKind>: AsyncParsableCommand {
         func run() async throws {
             let ((p, dc), selection, retryFailed) = (location.ids, copies.selection() as Selection<Kind.Copy.ID>, retryFailed)
             let wait = waiting.wait(defaultSeconds: 1200)
-            let group = try await ClientSession.run(client) { client, _ in try await Kind.run(client, p, dc, selection, retryFailed: retryFailed, wait: wait) }
+            let group = try await ClientSession.run(client) { client, _ in
+                try await Kind.run(client, p, dc, selection, retryFailed: retryFailed, wait: wait)
+            }
             try Render.one(group, json: output.json)
         }
     }
@@ -206,7 +242,9 @@ struct OptimizedCommand<Kind: OptimizedCommandKind>: AsyncParsableCommand {
     }
 
     struct Delete: AsyncParsableCommand {
-        static var configuration: CommandConfiguration { CommandConfiguration(abstract: "Delete the optimized copies of one of the \(Kind.sources).") }
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: "Delete the optimized copies of one of the \(Kind.sources).")
+        }
         @OptionGroup var client: ClientOptions
         @OptionGroup var output: OutputOptions
         @OptionGroup var location: CollectionArguments

@@ -85,7 +85,8 @@ struct ResourceCommand<Kind: ResourceCommandKind>: AsyncParsableCommand {
         static func page(
             _ client: PixelAsyncClient, _ project: ProjectID, _ dataCollection: DataCollectionID, _ filters: Filters, offset: Int?, limit: Int?
         ) async throws -> [Resource] {
-            try await client.list(Resource.self, project: project, dataCollection: dataCollection, Resource.ListFilter(filters.params(offset: offset, limit: limit)))
+            try await client.list(
+                Resource.self, project: project, dataCollection: dataCollection, Resource.ListFilter(filters.params(offset: offset, limit: limit)))
         }
     }
 
@@ -100,7 +101,9 @@ struct ResourceCommand<Kind: ResourceCommandKind>: AsyncParsableCommand {
 
         func run() async throws {
             let ((project, collection), id) = (location.ids, Resource.ID(id))
-            let item = try await ClientSession.run(client) { client, _ in try await client.get(Resource.self, project: project, dataCollection: collection, id: id) }
+            let item = try await ClientSession.run(client) { client, _ in
+                try await client.get(Resource.self, project: project, dataCollection: collection, id: id)
+            }
             try Render.one(item, json: output.json)
         }
     }
@@ -150,12 +153,14 @@ struct ResourceCommand<Kind: ResourceCommandKind>: AsyncParsableCommand {
         init() {}
 
         func validate() throws {
-            _ = try Kind.destination(project: toProject.map { ProjectID($0) }, collection: DataCollectionID(toCollection), from: ProjectID(location.project))
+            _ = try Kind.destination(
+                project: toProject.map { ProjectID($0) }, collection: DataCollectionID(toCollection), from: ProjectID(location.project))
         }
 
         func run() async throws {
             let ((project, collection), id) = (location.ids, Resource.ID(id))
-            let destination = try Kind.destination(project: toProject.map { ProjectID($0) }, collection: DataCollectionID(toCollection), from: project)
+            let destination = try Kind.destination(
+                project: toProject.map { ProjectID($0) }, collection: DataCollectionID(toCollection), from: project)
             let item = try await ClientSession.run(client) { client, _ in
                 try await client.move(Resource.self, project: project, dataCollection: collection, id: id, to: destination)
             }
@@ -174,7 +179,9 @@ struct ResourceCommand<Kind: ResourceCommandKind>: AsyncParsableCommand {
 
         func run() async throws {
             let ((project, collection), id) = (location.ids, Resource.ID(id))
-            let result = try await ClientSession.run(client) { client, _ in try await client.delete(Resource.self, project: project, dataCollection: collection, id: id) }
+            let result = try await ClientSession.run(client) { client, _ in
+                try await client.delete(Resource.self, project: project, dataCollection: collection, id: id)
+            }
             try Render.deleted("\(Kind.commandName) \(id)", result, json: output.json)
         }
     }
@@ -205,7 +212,8 @@ struct ResourceCommand<Kind: ResourceCommandKind>: AsyncParsableCommand {
             let uploads = files.map { UploadFile($0) }
             let result = try await ClientSession.run(client) { client, _ in
                 try await UploadProgress.show(on: .standardError) { progress in
-                    try await client.uploadMany(project: project, dataCollection: collection, uploads, as: Resource.self, mode: mode, progress: progress)
+                    try await client.uploadMany(
+                        project: project, dataCollection: collection, uploads, as: Resource.self, mode: mode, progress: progress)
                 }
             }
             try Render.uploaded(result, of: uploads.count, json: output.json)
@@ -229,7 +237,9 @@ struct ImageMetadataCommand: AsyncParsableCommand {
         if output.json { return try JSONOutput.print(metadata) }
         var table = TextTable(["key", "value"])
         if let fields = metadata.fields { table.append(["fields", try JSONOutput.compact(fields)]) }
-        for (key, value) in (metadata.jsonMetadata ?? [:]).sorted(by: { $0.key < $1.key }) { table.append([key, value.stringValue ?? value.description]) }
+        for (key, value) in (metadata.jsonMetadata ?? [:]).sorted(by: { $0.key < $1.key }) {
+            table.append([key, value.stringValue ?? value.description])
+        }
         Console.standardOutput.write(table.rendered)
     }
 }

@@ -68,7 +68,8 @@ struct SearchCommand: AsyncParsableCommand {
                 ])
             }
             Console.standardOutput.write(table.rendered)
-            Console.standardOutput.line("\(response.count) result\(response.count == 1 ? "" : "s")" + (response.totalCount.map { " of \($0)" } ?? "") + ".")
+            Console.standardOutput.line(
+                "\(response.count) result\(response.count == 1 ? "" : "s")" + (response.totalCount.map { " of \($0)" } ?? "") + ".")
         }
 
         private static func text(_ value: JSONValue) -> String {
@@ -123,7 +124,8 @@ enum SearchFilterParser {
             return key == "and" ? .and(filters) : .or(filters)
         default:
             guard let op = SearchOperator(rawValue: key) else {
-                throw ValidationError("--filter: unknown operator \"\(key)\"; use one of \(SearchOperator.allCases.map(\.rawValue).joined(separator: " ")), and, or.")
+                throw ValidationError(
+                    "--filter: unknown operator \"\(key)\"; use one of \(SearchOperator.allCases.map(\.rawValue).joined(separator: " ")), and, or.")
             }
             guard case .array(let pair) = operand, pair.count == 2, let field = pair[0]["var"]?.stringValue else {
                 throw ValidationError("--filter: \"\(key)\" needs [{\"var\": \"field\"}, value].")

@@ -69,7 +69,8 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let password = try UsersCommand.password(from: passwordVariable), let type = try UsersCommand.userType(userType) else { return }
-            let create = OIDCUserCreate(firstName: firstName, lastName: lastName, email: email, password: password, enabled: !disabled, userType: type)
+            let create = OIDCUserCreate(
+                firstName: firstName, lastName: lastName, email: email, password: password, enabled: !disabled, userType: type)
             let user = try await ClientSession.run(client) { client, _ in try await client.createOIDCUser(create) }
             try Render.one(user, json: output.json)
         }
@@ -121,7 +122,9 @@ struct UploadJobsCommand: AsyncParsableCommand {
         func run() async throws {
             let ((p, dc), ids, paging) = (location.ids, ids.isEmpty ? nil : ids.map { UploadJobID($0) }, pages.paging)
             let jobs = try await ClientSession.run(client) { client, _ in
-                try await paging.fetch { offset, limit in try await client.getUploadJobs(project: p, dataCollection: dc, ids: ids, offset: offset, limit: limit) }
+                try await paging.fetch { offset, limit in
+                    try await client.getUploadJobs(project: p, dataCollection: dc, ids: ids, offset: offset, limit: limit)
+                }
             }
             try Render.list(jobs, json: output.json)
         }

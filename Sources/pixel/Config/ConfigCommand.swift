@@ -24,13 +24,15 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func run() async throws {
             let resolved = try settings.resolve()
-            let values = Dictionary(uniqueKeysWithValues: PixelSettings.schema.fields.map { field in
-                (field.name, resolved.provenance[field.name]?.displayValue)
-            })
+            let values = Dictionary(
+                uniqueKeysWithValues: PixelSettings.schema.fields.map { field in
+                    (field.name, resolved.provenance[field.name]?.displayValue)
+                })
             if output.json {
-                try JSONOutput.print(ShownSettings(
-                    fingerprint: resolved.fingerprint.hex, settings: values, apiBaseURL: resolved.settings.apiBaseURL,
-                    tokenEndpoint: resolved.settings.tokenEndpoint, realm: resolved.settings.realm))
+                try JSONOutput.print(
+                    ShownSettings(
+                        fingerprint: resolved.fingerprint.hex, settings: values, apiBaseURL: resolved.settings.apiBaseURL,
+                        tokenEndpoint: resolved.settings.tokenEndpoint, realm: resolved.settings.realm))
                 return
             }
             var table = TextTable(["setting", "value"])
@@ -84,11 +86,13 @@ struct ConfigCommand: AsyncParsableCommand {
             // remembered between runs, so check says so.
             let keyNote = FingerprintKeySetup.problem.map { "\($0); fingerprints and remembered sessions last for this run only" }
             if output.json {
-                try JSONOutput.print(CheckResult(ok: true, problems: [], warnings: resolved.warnings.map(\.description) + (keyNote.map { [$0] } ?? [])))
+                try JSONOutput.print(
+                    CheckResult(ok: true, problems: [], warnings: resolved.warnings.map(\.description) + (keyNote.map { [$0] } ?? [])))
                 return
             }
             let count = resolved.warnings.count
-            Console.standardOutput.line("Settings OK (fingerprint \(resolved.fingerprint.hex.prefix(16))…), \(count) warning\(count == 1 ? "" : "s").")
+            Console.standardOutput.line(
+                "Settings OK (fingerprint \(resolved.fingerprint.hex.prefix(16))…), \(count) warning\(count == 1 ? "" : "s").")
             let warnings = ConfigExplanation.warnings(resolved)
             if !warnings.isEmpty { Console.standardOutput.write(warnings) }
             if let keyNote { Console.standardOutput.line("Note: \(keyNote).") }

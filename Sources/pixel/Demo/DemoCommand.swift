@@ -144,7 +144,6 @@ struct DemoTour: Sendable {
     }
 }
 
-
 /// The demo's in-memory environment: read by the registry on every `getClient()`, changed by step 6.
 final class DemoEnvironment: Sendable {
     private let storage: NIOLockedValueBox<[String: String]>

@@ -21,8 +21,11 @@ enum ErrorReport {
     static func render(_ error: any Error) -> (code: Int32, message: String)? {
         switch error {
         case let error as SettingsError:
-            return (usage, "pixel: configuration error. \(error.description)\n"
-                + "Run `pixel config explain` to see where each setting comes from.")
+            return (
+                usage,
+                "pixel: configuration error. \(error.description)\n"
+                    + "Run `pixel config explain` to see where each setting comes from."
+            )
         case let error as PixelError where error.code == .cancelled:
             return (interrupted, "pixel: cancelled; requests in flight were stopped.")
         case let error as PixelError where error.code == .invalidInput:

@@ -17,6 +17,10 @@ enum Interrupt {
             source.cancel()
             signal(SIGINT, SIG_DFL)
         }
-        return try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
+        return try await withTaskCancellationHandler {
+            try await work.value
+        } onCancel: {
+            work.cancel()
+        }
     }
 }

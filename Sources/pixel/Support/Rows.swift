@@ -111,7 +111,10 @@ extension User: TableRow {
     static var columns: [String] { ["id", "username", "name", "type", "enabled"] }
     var cells: [String] {
         let name = [firstName, lastName].compactMap { $0 }.joined(separator: " ")
-        return [id.map(\.description) ?? subject ?? "–", username ?? email ?? "–", name.isEmpty ? "–" : name, Render.optional(userType), Render.optional(enabled)]
+        return [
+            id.map(\.description) ?? subject ?? "–", username ?? email ?? "–", name.isEmpty ? "–" : name, Render.optional(userType),
+            Render.optional(enabled),
+        ]
     }
 }
 
@@ -156,12 +159,16 @@ extension HarvestService: TableRow {
 
 extension HarvestTask: TableRow {
     static var columns: [String] { ["id", "service", "name", "status", "harvested"] }
-    var cells: [String] { [id.description, Render.optional(harvestServiceID), name ?? "–", Render.optional(status), Render.optional(harvestedCount)] }
+    var cells: [String] {
+        [id.description, Render.optional(harvestServiceID), name ?? "–", Render.optional(status), Render.optional(harvestedCount)]
+    }
 }
 
 extension HarvestServiceChange: TableRow {
     static var columns: [String] { ["service", "status", "task", "task status"] }
-    var cells: [String] { [Render.optional(service?.id), service?.status ?? "–", Render.optional(task?.id), task.map { Render.optional($0.status) } ?? "–"] }
+    var cells: [String] {
+        [Render.optional(service?.id), service?.status ?? "–", Render.optional(task?.id), task.map { Render.optional($0.status) } ?? "–"]
+    }
 }
 
 extension AnalysisModule: TableRow {

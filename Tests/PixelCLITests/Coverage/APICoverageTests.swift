@@ -26,7 +26,9 @@ struct APICoverageTests {
         let names = apiCoverage.map(\.python)
         #expect(names.count == 94)
         #expect(Set(names).count == names.count, "a method has two rows")
-        #expect(Set(names) == pixelClientMethods, "missing: \(pixelClientMethods.subtracting(names)), extra: \(Set(names).subtracting(pixelClientMethods))")
+        #expect(
+            Set(names) == pixelClientMethods,
+            "missing: \(pixelClientMethods.subtracting(names)), extra: \(Set(names).subtracting(pixelClientMethods))")
         for row in apiCoverage {
             #expect(!row.async.isEmpty && !row.blocking.isEmpty && !row.cli.isEmpty && !row.routes.isEmpty, "\(row.python) has an empty cell")
         }
@@ -46,7 +48,9 @@ struct APICoverageTests {
         var commands: [String: Set<String>] = [:]
         func walk(_ command: [String: Any], _ path: [String]) {
             let options = (command["arguments"] as? [[String: Any]] ?? []).flatMap { argument in
-                (argument["names"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String == "long" ? "--" + ($0["name"] as? String ?? "") : nil }
+                (argument["names"] as? [[String: Any]] ?? []).compactMap {
+                    $0["kind"] as? String == "long" ? "--" + ($0["name"] as? String ?? "") : nil
+                }
             }
             commands[path.joined(separator: " ")] = Set(options)
             for sub in command["subcommands"] as? [[String: Any]] ?? [] {
@@ -71,7 +75,8 @@ struct APICoverageTests {
         let generated = Self.symbolFile()
         if ProcessInfo.processInfo.environment["PIXEL_WRITE_COVERAGE"] == "1" {
             for url in [Self.article, Self.readme] {
-                try Self.replacingBlock(in: try String(contentsOf: url, encoding: .utf8), with: table).write(to: url, atomically: true, encoding: .utf8)
+                try Self.replacingBlock(in: try String(contentsOf: url, encoding: .utf8), with: table).write(
+                    to: url, atomically: true, encoding: .utf8)
             }
             try generated.write(to: Self.symbols, atomically: true, encoding: .utf8)
         }
@@ -92,7 +97,8 @@ struct APICoverageTests {
             "|---|---|---|---|---|---|",
         ]
         for row in apiCoverage {
-            let routes = row.routes.map { code($0.replacingOccurrences(of: "/projects/{p}/data_collections/{dc}", with: "DC")) }.joined(separator: ", ")
+            let routes = row.routes.map { code($0.replacingOccurrences(of: "/projects/{p}/data_collections/{dc}", with: "DC")) }.joined(
+                separator: ", ")
             let cells = [code(row.python), code(row.async), code(row.blocking), code("pixel " + row.cli), routes, row.note.isEmpty ? "–" : row.note]
             lines.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
         }

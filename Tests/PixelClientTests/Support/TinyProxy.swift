@@ -53,7 +53,7 @@ final class TinyProxy: Sendable {
     var requests: [String] {
         let log = (try? String(contentsOfFile: directory + "/log", encoding: .utf8)) ?? ""
         return log.split(separator: "\n").compactMap { line in
-            guard let range = line.range(of: "): ") , line.contains("Request (file descriptor") else { return nil }
+            guard let range = line.range(of: "): "), line.contains("Request (file descriptor") else { return nil }
             return String(line[range.upperBound...])
         }
     }

@@ -82,7 +82,8 @@ func withRouter<T: Sendable>(
     let emulator = PixelEmulator(configuration: configuration)
     do {
         let result = try await emulator.makeApplication().test(.router) { client in
-            let form = "client_id=frontend&grant_type=password&username=\(TestHTTP.formEncode(TestHTTP.username))&password=\(TestHTTP.formEncode(TestHTTP.password))"
+            let form =
+                "client_id=frontend&grant_type=password&username=\(TestHTTP.formEncode(TestHTTP.username))&password=\(TestHTTP.formEncode(TestHTTP.password))"
             let reply = Reply(
                 try await client.execute(
                     uri: "/realms/Demo/protocol/openid-connect/token", method: .post,

@@ -138,13 +138,17 @@ func testBytes(_ count: Int, seed: UInt64 = 42) -> [UInt8] {
 }
 
 /// A `multipart/form-data` body: fields in order, then `file` (what S3 presigned POST expects).
-func formData(fields: [(String, String)], file: [UInt8]?, boundary: String = "----pixel-test-boundary-7MA4YWxk") -> (contentType: String, body: [UInt8]) {
+func formData(fields: [(String, String)], file: [UInt8]?, boundary: String = "----pixel-test-boundary-7MA4YWxk") -> (
+    contentType: String, body: [UInt8]
+) {
     var body: [UInt8] = []
     for (name, value) in fields {
         body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
     }
     if let file {
-        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        body += Array(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                .utf8)
         body += file
         body += Array("\r\n".utf8)
     }
@@ -186,5 +190,13 @@ extension TestHTTP {
 
 /// A GeoJSON square polygon.
 func square(_ x: Double, _ y: Double, _ size: Double) -> JSONValue {
-    ["type": "Polygon", "coordinates": [[[.double(x), .double(y)], [.double(x + size), .double(y)], [.double(x + size), .double(y + size)], [.double(x), .double(y + size)], [.double(x), .double(y)]]]]
+    [
+        "type": "Polygon",
+        "coordinates": [
+            [
+                [.double(x), .double(y)], [.double(x + size), .double(y)], [.double(x + size), .double(y + size)], [.double(x), .double(y + size)],
+                [.double(x), .double(y)],
+            ]
+        ],
+    ]
 }

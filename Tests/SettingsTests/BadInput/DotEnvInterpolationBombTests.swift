@@ -30,7 +30,8 @@ struct DotEnvInterpolationBombTests {
 
     @Test func manyLinesThatEachStayUnderTheBudgetAreStillBoundedTogether() throws {
         // One 64 KiB value copied into 20 keys: each line is harmless, the 17th copy passes 1 MiB.
-        let text = "A=" + String(repeating: "y", count: 65_536) + "\n"
+        let text =
+            "A=" + String(repeating: "y", count: 65_536) + "\n"
             + (1...20).map { "K\($0)=${A}" }.joined(separator: "\n")
         do {
             _ = try DotEnv.parse(text, file: ".env")

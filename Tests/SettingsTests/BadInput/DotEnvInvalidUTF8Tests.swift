@@ -20,7 +20,8 @@ struct DotEnvInvalidUTF8Tests {
         let error = try #require(failure(bytes, mode: mode))
         #expect(error.format == .dotenv)
         #expect(error.location == SourceLocation(file: ".env", line: 1, column: 16))
-        #expect(error.description == ".env:1:16: the file is not valid UTF-8 (a malformed byte sequence at byte offset 15); settings files must be UTF-8")
+        #expect(
+            error.description == ".env:1:16: the file is not valid UTF-8 (a malformed byte sequence at byte offset 15); settings files must be UTF-8")
         #expect(!error.description.contains(sentinel))
     }
 
@@ -31,14 +32,15 @@ struct DotEnvInvalidUTF8Tests {
         #expect(error.message.contains("byte offset 20"))
     }
 
-    @Test(arguments: [
-        [0xC0, 0x80],              // overlong NUL
-        [0xE0, 0x80, 0xAF],        // overlong '/'
-        [0xED, 0xA0, 0x80],        // UTF-16 surrogate
-        [0xF4, 0x90, 0x80, 0x80],  // above U+10FFFF
-        [0x80],                    // lone continuation byte
-        [0xE2, 0x82],              // truncated at the end of the file
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xC0, 0x80],  // overlong NUL
+            [0xE0, 0x80, 0xAF],  // overlong '/'
+            [0xED, 0xA0, 0x80],  // UTF-16 surrogate
+            [0xF4, 0x90, 0x80, 0x80],  // above U+10FFFF
+            [0x80],  // lone continuation byte
+            [0xE2, 0x82],  // truncated at the end of the file
+        ] as [[UInt8]])
     func everyMalformedSequenceIsRejected(sequence: [UInt8]) throws {
         let error = try #require(failure(Array("KEY=ab".utf8) + sequence))
         #expect(error.location == SourceLocation(file: ".env", line: 1, column: 7))
@@ -78,16 +80,21 @@ struct DotEnvInvalidUTF8Tests {
 
     @Test func resolutionFailsWithTheLocatedErrorAndMarksTheFileMalformed() throws {
         let error = try #require(try resolutionError(Array("DEMO_USERNAME=".utf8) + [0xFF, 0xFE] + Array("\n".utf8), yaml: false))
-        #expect(error.problems.first == .file(SettingsFileError(
-            format: .dotenv, message: "the file is not valid UTF-8 (a malformed byte sequence at byte offset 14); settings files must be UTF-8",
-            location: SourceLocation(file: ".env", line: 1, column: 15))))
+        #expect(
+            error.problems.first
+                == .file(
+                    SettingsFileError(
+                        format: .dotenv,
+                        message: "the file is not valid UTF-8 (a malformed byte sequence at byte offset 14); settings files must be UTF-8",
+                        location: SourceLocation(file: ".env", line: 1, column: 15))))
         #expect(error.description.contains("username: missing; looked for env DEMO_USERNAME, LEGACY_USERNAME; files: .env (malformed)"))
     }
 
     @Test func aYAMLFileThatIsNotUTF8FailsResolutionTheSameWay() throws {
         let error = try #require(try resolutionError(Array("demo:\n  username: caf".utf8) + [0xC3, 0x28] + Array("\n".utf8), yaml: true))
-        #expect(error.problems.first?.description
-            == "s.yaml:2:17: the file is not valid UTF-8 (invalid trailing UTF-8 octet at byte offset 22); settings files must be UTF-8")
+        #expect(
+            error.problems.first?.description
+                == "s.yaml:2:17: the file is not valid UTF-8 (invalid trailing UTF-8 octet at byte offset 22); settings files must be UTF-8")
         #expect(error.description.contains("files: s.yaml (malformed)"))
     }
 }

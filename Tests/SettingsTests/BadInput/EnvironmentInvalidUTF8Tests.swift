@@ -14,10 +14,12 @@ import Darwin
 struct EnvironmentInvalidUTF8Tests {
     @Test func aVariableThatIsNotUTF8FailsResolutionByNameOnly() throws {
         let prefix = "BADENC_\(UUID().uuidString.prefix(8))_"
-        let schema = SettingsSchema(name: "badenc", prefixes: [prefix], fields: [
-            SettingField("user", env: [.init("\(prefix)USER")], type: .string, requirement: .required, doc: ""),
-            SettingField("secret", env: [.init("\(prefix)SECRET")], type: .string, requirement: .required, secret: true, doc: ""),
-        ])
+        let schema = SettingsSchema(
+            name: "badenc", prefixes: [prefix],
+            fields: [
+                SettingField("user", env: [.init("\(prefix)USER")], type: .string, requirement: .required, doc: ""),
+                SettingField("secret", env: [.init("\(prefix)SECRET")], type: .string, requirement: .required, secret: true, doc: ""),
+            ])
         let invalid: [CChar] = [0x61, 0xFF, 0xFE, 0x62, 0].map { CChar(bitPattern: $0) }
         setenv("\(prefix)USER", invalid, 1)
         setenv("\(prefix)SECRET", [0xC3, 0x28, 0].map { CChar(bitPattern: $0) }, 1)
@@ -29,10 +31,13 @@ struct EnvironmentInvalidUTF8Tests {
             _ = try SettingsResolver(schema: schema).resolve(SettingsSources(workingDirectory: "/"))
             Issue.record("a variable that is not UTF-8 was accepted")
         } catch {
-            #expect(error.problems == [
-                .invalidValue(field: "user", origin: SettingOrigin(kind: .environment, name: "\(prefix)USER"), expected: "text in UTF-8", value: nil),
-                .invalidValue(field: "secret", origin: SettingOrigin(kind: .environment, name: "\(prefix)SECRET"), expected: "text in UTF-8", value: nil),
-            ])
+            #expect(
+                error.problems == [
+                    .invalidValue(
+                        field: "user", origin: SettingOrigin(kind: .environment, name: "\(prefix)USER"), expected: "text in UTF-8", value: nil),
+                    .invalidValue(
+                        field: "secret", origin: SettingOrigin(kind: .environment, name: "\(prefix)SECRET"), expected: "text in UTF-8", value: nil),
+                ])
             #expect(error.problems.first?.description == "user: env \(prefix)USER = the value is not text in UTF-8")
         }
         setenv("\(prefix)USER", "ü", 1)

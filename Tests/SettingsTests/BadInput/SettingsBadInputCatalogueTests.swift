@@ -54,8 +54,10 @@ struct SettingsBadInputCatalogueTests {
             problems: [".env:1:1: the file is not valid UTF-8 (a malformed byte sequence at byte offset 0); settings files must be UTF-8"]),
         BadInput(
             name: "env-statement-compat", setup: BadInput.file(".env", "DEMO_LABEL x\nDEMO_PORT=9\n"),
-            warnings: [".env:1:1: python-dotenv could not parse statement starting at line 1: unexpected text after the key 'DEMO_LABEL' "
-                + "(expected '=', a comment or the end of the line) at 1:12; the statement is skipped"]),
+            warnings: [
+                ".env:1:1: python-dotenv could not parse statement starting at line 1: unexpected text after the key 'DEMO_LABEL' "
+                    + "(expected '=', a comment or the end of the line) at 1:12; the statement is skipped"
+            ]),
         BadInput(
             name: "env-statement-strict", setup: BadInput.file(".env", "DEMO_LABEL x\n"), mode: .strict,
             problems: [".env:1:12: unexpected text after the key 'DEMO_LABEL' (expected '=', a comment or the end of the line)"]),
@@ -74,7 +76,9 @@ struct SettingsBadInputCatalogueTests {
             problems: [#"port: .env:1:1 (DEMO_PORT) = "\u{1B}[2J\u{1B}]0;owned\u{7}" is not a decimal integer in 1...65535"#]),
         BadInput(
             name: "env-huge-value", setup: BadInput.file(".env", "DEMO_PORT=" + String(repeating: "9", count: 200_000) + "\n"),
-            problems: ["port: .env:1:1 (DEMO_PORT) = \"" + String(repeating: "9", count: 64) + "…\" (200000 bytes) is not a decimal integer in 1...65535"]),
+            problems: [
+                "port: .env:1:1 (DEMO_PORT) = \"" + String(repeating: "9", count: 64) + "…\" (200000 bytes) is not a decimal integer in 1...65535"
+            ]),
         BadInput(
             name: "env-many-unknown-keys", setup: BadInput.file(".env", (0..<40_000).map { "DEMO_UNKNOWN_\($0)=1\n" }.joined()),
             warnings: ["unknown settings: 39900 more beyond the first 100 are not listed"]),
@@ -83,11 +87,16 @@ struct SettingsBadInputCatalogueTests {
     static let yamlCases: [BadInput] = [
         BadInput(
             name: "yaml-billion-laughs",
-            setup: BadInput.file("s.yaml", ["a: &a [" + Array(repeating: "lol", count: 9).joined(separator: ", ") + "]"]
-                .appending(contentsOf: (1..<9).map { level in
-                    let names = Array("abcdefghi").map(String.init)
-                    return "\(names[level]): &\(names[level]) [" + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ", ") + "]"
-                }).joined(separator: "\n") + "\n"),
+            setup: BadInput.file(
+                "s.yaml",
+                ["a: &a [" + Array(repeating: "lol", count: 9).joined(separator: ", ") + "]"]
+                    .appending(
+                        contentsOf: (1..<9).map { level in
+                            let names = Array("abcdefghi").map(String.init)
+                            return "\(names[level]): &\(names[level]) [" + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ", ")
+                                + "]"
+                        }
+                    ).joined(separator: "\n") + "\n"),
             problems: ["s.yaml:5:8: alias *d expands beyond the limit of 10000 nodes (aliases count at every use)"]),
         BadInput(
             name: "yaml-deep-nesting", setup: BadInput.file("s.yaml", "a: " + String(repeating: "[", count: 100_000) + "\n"),
@@ -95,25 +104,33 @@ struct SettingsBadInputCatalogueTests {
         BadInput(
             name: "yaml-many-nodes", setup: BadInput.file("s.yaml", "a: [" + (0..<20_000).map(String.init).joined(separator: ", ") + "]\n"),
             problems: ["s.yaml:1:58877: the document grows beyond the limit of 10000 nodes (aliases count at every use)"]),
-        .yaml("yaml-duplicate-key", "demo:\n  port: 1\n  label: x\n  port: 2\n",
-              #"s.yaml:4:3: duplicate key "port" (first defined at s.yaml:2:3)"#),
+        .yaml(
+            "yaml-duplicate-key", "demo:\n  port: 1\n  label: x\n  port: 2\n",
+            #"s.yaml:4:3: duplicate key "port" (first defined at s.yaml:2:3)"#),
         BadInput(
             name: "yaml-binary", setup: BadInput.file("s.yaml", [UInt8]("demo:\n  label: ".utf8) + [0x00, 0x01, 0x02] + Array("\n".utf8)),
             problems: ["s.yaml:2:10: the file contains the control character U+0000, which YAML does not allow (byte offset 15)"]),
-        .yaml("yaml-two-documents", "demo: {port: 1}\n---\ndemo: {port: 2}\n",
-              "s.yaml:2:1: the file contains more than one YAML document; a settings file must have exactly one"),
-        .yaml("yaml-root-not-mapping", "- a\n- b\n",
-              "s.yaml:1:1: the top level must be a mapping of settings, not a sequence"),
-        .yaml("yaml-syntax", "demo:\n  port: 1: 2\n",
-              "s.yaml:2:10: YAML syntax error: mapping values are not allowed in this context"),
-        .yaml("yaml-unknown-alias", "demo:\n  port: *nowhere\n",
-              "s.yaml:2:9: alias *nowhere refers to an anchor &nowhere that is not defined before it"),
-        .yaml("yaml-recursive-alias", "a: &x [1, *x]\n",
-              "s.yaml:1:11: alias *x refers to a node that contains it; recursive structures are not supported"),
-        .yaml("yaml-complex-key", "? [a, b]\n: c\n",
-              "s.yaml:1:3: a mapping key must be a scalar, not a sequence"),
-        .yaml("yaml-collection-for-a-value", "demo:\n  port: [1, 2]\n",
-              #"port: s.yaml:2:3 (port) = "<a sequence>" is not a single value (a decimal integer in 1...65535)"#),
+        .yaml(
+            "yaml-two-documents", "demo: {port: 1}\n---\ndemo: {port: 2}\n",
+            "s.yaml:2:1: the file contains more than one YAML document; a settings file must have exactly one"),
+        .yaml(
+            "yaml-root-not-mapping", "- a\n- b\n",
+            "s.yaml:1:1: the top level must be a mapping of settings, not a sequence"),
+        .yaml(
+            "yaml-syntax", "demo:\n  port: 1: 2\n",
+            "s.yaml:2:10: YAML syntax error: mapping values are not allowed in this context"),
+        .yaml(
+            "yaml-unknown-alias", "demo:\n  port: *nowhere\n",
+            "s.yaml:2:9: alias *nowhere refers to an anchor &nowhere that is not defined before it"),
+        .yaml(
+            "yaml-recursive-alias", "a: &x [1, *x]\n",
+            "s.yaml:1:11: alias *x refers to a node that contains it; recursive structures are not supported"),
+        .yaml(
+            "yaml-complex-key", "? [a, b]\n: c\n",
+            "s.yaml:1:3: a mapping key must be a scalar, not a sequence"),
+        .yaml(
+            "yaml-collection-for-a-value", "demo:\n  port: [1, 2]\n",
+            #"port: s.yaml:2:3 (port) = "<a sequence>" is not a single value (a decimal integer in 1...65535)"#),
         BadInput(
             name: "yaml-merge-key", setup: BadInput.file("s.yaml", "demo:\n  base: &b {port: 5}\n  <<: *b\n"),
             warnings: ["s.yaml:2:3: unknown setting base", "s.yaml:3:3: unknown setting <<"], maximumWarnings: 2),
@@ -121,8 +138,9 @@ struct SettingsBadInputCatalogueTests {
             name: "yaml-many-unknown-keys",
             setup: BadInput.file("s.yaml", (0..<4_000).map { "k\($0)" + String(repeating: "x", count: 240) + ": v\n" }.joined()),
             maximumWarnings: 0),
-        .yaml("yaml-tags-are-text", "demo:\n  label: !!python/object:os.system rm\n  port: !!int 0x10\n",
-              #"port: s.yaml:3:3 (port) = "0x10" is not a decimal integer in 1...65535"#),
+        .yaml(
+            "yaml-tags-are-text", "demo:\n  label: !!python/object:os.system rm\n  port: !!int 0x10\n",
+            #"port: s.yaml:3:3 (port) = "0x10" is not a decimal integer in 1...65535"#),
     ]
 
     static let fileCases: [BadInput] = [
@@ -137,7 +155,8 @@ struct SettingsBadInputCatalogueTests {
             name: "file-huge", setup: BadInput.file(".env", [UInt8](repeating: 0x23, count: (1 << 20) + 1)),
             problems: [".env: cannot be read (larger than 1048576 bytes)"]),
         BadInput(
-            name: "file-unreadable", setup: { try FileManager.default.createSymbolicLink(atPath: $0 + "/.env", withDestinationPath: "/proc/self/mem") },
+            name: "file-unreadable",
+            setup: { try FileManager.default.createSymbolicLink(atPath: $0 + "/.env", withDestinationPath: "/proc/self/mem") },
             problems: [".env: cannot be read (Input/output error)"]),
         BadInput(
             name: "file-symlink-loop", setup: { try FileManager.default.createSymbolicLink(atPath: $0 + "/.env", withDestinationPath: $0 + "/.env") },

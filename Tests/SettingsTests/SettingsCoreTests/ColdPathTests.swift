@@ -57,9 +57,10 @@ struct ColdPathTests {
         let directory = try TemporaryDirectory()
         try directory.write(".env", "DEMO_LABEL=${AAA_FIRST}${ZZZ_LAST}${DEMO_MODE}${MIDDLE_NAME}\n")
         let environment = ["AAA_FIRST": "a", "MIDDLE_NAME": "m", "DEMO_USERNAME": "u", "DEMO_PASSWORD": "p", "DEMO_ENV_FILE": ".env"]
-        let resolved = try SettingsResolver(schema: demoSchema).resolve(SettingsSources(
-            environment: .dictionary(environment), envFiles: .discover(selector: "DEMO_ENV_FILE", defaultPath: "none.env"),
-            workingDirectory: directory.path))
+        let resolved = try SettingsResolver(schema: demoSchema).resolve(
+            SettingsSources(
+                environment: .dictionary(environment), envFiles: .discover(selector: "DEMO_ENV_FILE", defaultPath: "none.env"),
+                workingDirectory: directory.path))
         let names = resolved.inputs.consultedEnvironmentNames
         #expect(names == names.sorted())
         #expect(Set(names) == Set(demoSchema.allEnvNames + ["AAA_FIRST", "ZZZ_LAST", "MIDDLE_NAME", "DEMO_ENV_FILE"]))
@@ -88,16 +89,20 @@ struct ColdPathTests {
         let directory = try TemporaryDirectory()
         // Spelled with the Kelvin sign (U+212A), the key equals `K_KEY` as a String, which is how the
         // name dictionaries have always matched it; the prefilter must not turn it away.
-        let schema = SettingsSchema(name: "k", prefixes: ["K_"], fields: [
-            SettingField("key", env: ["K_KEY"], type: .string, requirement: .optional, doc: ""),
-        ])
+        let schema = SettingsSchema(
+            name: "k", prefixes: ["K_"],
+            fields: [
+                SettingField("key", env: ["K_KEY"], type: .string, requirement: .optional, doc: "")
+            ])
         try directory.write(".env", "\u{212A}_\u{212A}EY=fromDotEnv\n")
         try directory.write("k.yaml", "\u{212A}_\u{212A}EY: fromYAML\n")
-        let dotEnv = try SettingsResolver(schema: schema).resolve(SettingsSources(
-            environment: .dictionary([:]), envFiles: .files([".env"]), workingDirectory: directory.path))
+        let dotEnv = try SettingsResolver(schema: schema).resolve(
+            SettingsSources(
+                environment: .dictionary([:]), envFiles: .files([".env"]), workingDirectory: directory.path))
         #expect(dotEnv.string("key") == "fromDotEnv")
-        let yaml = try SettingsResolver(schema: schema).resolve(SettingsSources(
-            environment: .dictionary([:]), yamlFiles: .files(["k.yaml"]), workingDirectory: directory.path))
+        let yaml = try SettingsResolver(schema: schema).resolve(
+            SettingsSources(
+                environment: .dictionary([:]), yamlFiles: .files(["k.yaml"]), workingDirectory: directory.path))
         #expect(yaml.string("key") == "fromYAML")
     }
 

@@ -45,8 +45,9 @@ struct FingerprintKeyFileTests {
         let loaded = try FingerprintKey.loadOrCreate(atPath: path)
         #expect(loaded.hasSameSecret(as: created))
         let values: [String: SettingValue] = ["a": .string("x"), "b": .int(1), "p": .secret("pw")]
-        #expect(SettingsFingerprint(schema: FingerprintTests.golden, values: values, key: loaded)
-            == SettingsFingerprint(schema: FingerprintTests.golden, values: values, key: created))
+        #expect(
+            SettingsFingerprint(schema: FingerprintTests.golden, values: values, key: loaded)
+                == SettingsFingerprint(schema: FingerprintTests.golden, values: values, key: created))
     }
 
     @Test func creatorsRacingForTheSameFileAllEndUpWithOneKey() throws {
@@ -121,8 +122,11 @@ struct FingerprintKeyFileTests {
     }
 
     @Test func theUserKeyPathFollowsTheXDGRules() {
-        #expect(FingerprintKey.userKeyPath(directory: "app", environment: ["XDG_CONFIG_HOME": "/x/cfg", "HOME": "/h"]) == "/x/cfg/app/fingerprint.key")
-        #expect(FingerprintKey.userKeyPath(directory: "app", environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"]) == "/h/.config/app/fingerprint.key")
+        #expect(
+            FingerprintKey.userKeyPath(directory: "app", environment: ["XDG_CONFIG_HOME": "/x/cfg", "HOME": "/h"]) == "/x/cfg/app/fingerprint.key")
+        #expect(
+            FingerprintKey.userKeyPath(directory: "app", environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"])
+                == "/h/.config/app/fingerprint.key")
         #expect(FingerprintKey.userKeyPath(directory: "app", environment: ["HOME": ""]) == nil)
         #expect(FingerprintKey.userKeyPath(directory: "app", environment: [:]) == nil)
     }

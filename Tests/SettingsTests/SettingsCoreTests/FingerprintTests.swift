@@ -2,14 +2,16 @@ import Settings
 import Testing
 
 struct FingerprintTests {
-    static let golden = SettingsSchema(name: "g", prefixes: [], fields: [
-        SettingField("z", env: ["Z"], type: .string, requirement: .optional, doc: ""),
-        SettingField("t", env: ["T"], type: .seconds, requirement: .optional, doc: ""),
-        SettingField("p", env: ["P"], type: .string, requirement: .required, secret: true, doc: ""),
-        SettingField("b", env: ["B"], type: .int, requirement: .required, doc: ""),
-        SettingField("a", env: ["A"], type: .string, requirement: .required, doc: ""),
-        SettingField("ignored", env: ["I"], type: .bool, requirement: .optional, fingerprinted: false, doc: ""),
-    ])
+    static let golden = SettingsSchema(
+        name: "g", prefixes: [],
+        fields: [
+            SettingField("z", env: ["Z"], type: .string, requirement: .optional, doc: ""),
+            SettingField("t", env: ["T"], type: .seconds, requirement: .optional, doc: ""),
+            SettingField("p", env: ["P"], type: .string, requirement: .required, secret: true, doc: ""),
+            SettingField("b", env: ["B"], type: .int, requirement: .required, doc: ""),
+            SettingField("a", env: ["A"], type: .string, requirement: .required, doc: ""),
+            SettingField("ignored", env: ["I"], type: .bool, requirement: .optional, fingerprinted: false, doc: ""),
+        ])
 
     static let goldenValues: [String: SettingValue] = [
         "a": .string("x"), "b": .int(5), "p": .secret("pw"), "t": .duration(.milliseconds(2500)), "ignored": .bool(true),
@@ -20,14 +22,16 @@ struct FingerprintTests {
     /// the value is the same in every process with that key, in every release.
     @Test func goldenValueForAFixedInputAndKey() throws {
         let key = try FingerprintKey(bytes: Array(0..<32))
-        #expect(SettingsFingerprint(schema: Self.golden, values: Self.goldenValues, key: key).hex
-            == "f08d40ea1bcec63ce56d6d9337c07f97df8e9eaed508ebb7d291c4834dd6d70e")
+        #expect(
+            SettingsFingerprint(schema: Self.golden, values: Self.goldenValues, key: key).hex
+                == "f08d40ea1bcec63ce56d6d9337c07f97df8e9eaed508ebb7d291c4834dd6d70e")
     }
 
     /// The unkeyed version 1, which named session files before, stays computable to find them.
     @Test func version1GoldenValueIsUnchanged() {
-        #expect(SettingsFingerprint.version1(schema: Self.golden, values: Self.goldenValues).hex
-            == "7c178d61a8ea33816e183b1a619a71851cc0dc376b3bd231db8726030ff0d257")
+        #expect(
+            SettingsFingerprint.version1(schema: Self.golden, values: Self.goldenValues).hex
+                == "7c178d61a8ea33816e183b1a619a71851cc0dc376b3bd231db8726030ff0d257")
     }
 
     @Test func sameInputTwiceGivesTheSameFingerprint() throws {

@@ -28,8 +28,10 @@ struct KeyedFingerprintTests {
             unkeyed.append(Array(Insecure.SHA1.hash(data: input)))
             unkeyed.append(Array(Insecure.MD5.hash(data: input)))
         }
-        unkeyed.append(SettingsFingerprint.version1(
-            schema: FingerprintTests.golden, values: ["a": .string("x"), "b": .int(1), "p": .secret(Secret(password))]).bytes)
+        unkeyed.append(
+            SettingsFingerprint.version1(
+                schema: FingerprintTests.golden, values: ["a": .string("x"), "b": .int(1), "p": .secret(Secret(password))]
+            ).bytes)
         for hash in unkeyed {
             #expect(keyed.bytes != hash)
             #expect(secretDigest != hash)

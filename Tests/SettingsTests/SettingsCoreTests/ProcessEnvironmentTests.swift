@@ -42,10 +42,12 @@ struct ProcessEnvironmentTests {
 struct ProcessEnvironmentChildTests {
     @Test func processEnvironmentSetChangedAndUnsetAreSeen() throws {
         let prefix = "CHG_\(UUID().uuidString.prefix(8))_"
-        let schema = SettingsSchema(name: "chg", prefixes: [prefix], fields: [
-            SettingField("a", env: [.init("\(prefix)A")], type: .string, requirement: .required, doc: ""),
-            SettingField("b", env: [.init("\(prefix)B"), .init("\(prefix)OLD_B")], type: .string, requirement: .optional, doc: ""),
-        ])
+        let schema = SettingsSchema(
+            name: "chg", prefixes: [prefix],
+            fields: [
+                SettingField("a", env: [.init("\(prefix)A")], type: .string, requirement: .required, doc: ""),
+                SettingField("b", env: [.init("\(prefix)B"), .init("\(prefix)OLD_B")], type: .string, requirement: .optional, doc: ""),
+            ])
         setenv("\(prefix)A", "1", 1)
         defer {
             unsetenv("\(prefix)A")

@@ -66,9 +66,11 @@ struct SettingsErrorTests {
         for text in texts { #expect(!text.contains(sentinel)) }
 
         // A secret field whose type check fails, and a conflict under `.error`.
-        let strict = SettingsSchema(name: "s", prefixes: [], fields: [
-            SettingField("pin", env: ["PIN", "OLD_PIN"], type: .int, requirement: .required, secret: true, doc: "A secret number."),
-        ])
+        let strict = SettingsSchema(
+            name: "s", prefixes: [],
+            fields: [
+                SettingField("pin", env: ["PIN", "OLD_PIN"], type: .int, requirement: .required, secret: true, doc: "A secret number.")
+            ])
         for env in [["PIN": sentinel], ["PIN": "1", "OLD_PIN": sentinel]] {
             let error = try #require(throws: SettingsError.self) {
                 try SettingsResolver(schema: strict).resolve(SettingsSources(environment: .dictionary(env), aliasConflicts: .error))

@@ -13,7 +13,8 @@ let demoSchema = SettingsSchema(
     fields: [
         SettingField("username", env: ["DEMO_USERNAME", "LEGACY_USERNAME"], type: .string, requirement: .required, doc: "User."),
         SettingField("password", env: ["DEMO_PASSWORD", "LEGACY_PASSWORD"], type: .string, requirement: .required, secret: true, doc: "Password."),
-        SettingField("mode", env: ["DEMO_MODE"], type: .enumeration(["dev", "test", "prod"]), requirement: .defaultValue(.string("prod")), doc: "Mode."),
+        SettingField(
+            "mode", env: ["DEMO_MODE"], type: .enumeration(["dev", "test", "prod"]), requirement: .defaultValue(.string("prod")), doc: "Mode."),
         SettingField("port", env: ["DEMO_PORT"], type: .integer(1...65535), requirement: .defaultValue(.int(8080)), doc: "Port."),
         SettingField("timeout", env: ["DEMO_TIMEOUT"], type: .seconds, requirement: .defaultValue(.duration(.seconds(10))), doc: "Timeout."),
         SettingField("verbose", env: ["DEMO_VERBOSE"], type: .bool, requirement: .defaultValue(.bool(false)), doc: "Verbose."),
@@ -55,7 +56,8 @@ func resolveDemo(
     env: [String: String] = demoRequired, explicit: [String: SettingValue] = [:], envFiles: [SettingsFile] = [],
     yamlFiles: [SettingsFile] = [], directory: String? = nil, aliasConflicts: AliasConflictPolicy = .warn
 ) throws(SettingsError) -> ResolvedSettings {
-    try SettingsResolver(schema: demoSchema).resolve(SettingsSources(
-        explicit: explicit, environment: .dictionary(env), envFiles: .files(envFiles), yamlFiles: .files(yamlFiles),
-        workingDirectory: directory ?? "/nonexistent-settings-dir", aliasConflicts: aliasConflicts))
+    try SettingsResolver(schema: demoSchema).resolve(
+        SettingsSources(
+            explicit: explicit, environment: .dictionary(env), envFiles: .files(envFiles), yamlFiles: .files(yamlFiles),
+            workingDirectory: directory ?? "/nonexistent-settings-dir", aliasConflicts: aliasConflicts))
 }

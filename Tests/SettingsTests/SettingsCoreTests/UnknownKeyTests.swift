@@ -33,10 +33,11 @@ struct UnknownKeyTests {
         try directory.write("b.yaml", "DEMO_VERBOS: true\nlogging: debug\n")
         let resolved = try resolveDemo(yamlFiles: ["a.yaml", "b.yaml"], directory: directory.path)
         let texts = resolved.warnings.map(\.description).sorted()
-        #expect(texts == [
-            "a.yaml:2:3: unknown setting timout; did you mean timeout?",
-            "b.yaml:1:1: unknown setting DEMO_VERBOS; did you mean DEMO_VERBOSE?",
-        ])
+        #expect(
+            texts == [
+                "a.yaml:2:3: unknown setting timout; did you mean timeout?",
+                "b.yaml:1:1: unknown setting DEMO_VERBOS; did you mean DEMO_VERBOSE?",
+            ])
     }
 }
 
