@@ -13,7 +13,14 @@ private func nextGrant(_ grants: AsyncStream<PixelTokenGrant>) async -> PixelTok
 
 @Suite struct AuthTests {
     @Test func hundredConcurrentFirstCallsMakeExactlyOnePasswordGrant() async throws {
-        try await withClient { emulator, client in
+        // A hundred calls queue for the pool's connections behind the one grant; on a machine
+        // busy with other work that can take longer than the default timeouts, which this test
+        // is not about.
+        let patient: (inout PixelSettings) -> Void = { settings in
+            settings.apiTimeout = TestTime.eventLimit
+            settings.tokenTimeout = TestTime.eventLimit
+        }
+        try await withClient(settings: patient) { emulator, client in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<100 { group.addTask { _ = try await client.me() } }
                 try await group.waitForAll()
