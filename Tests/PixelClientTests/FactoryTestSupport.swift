@@ -181,7 +181,7 @@ func openFileDescriptorCount() -> Int {
 func openConnectionDescriptors(port: Int) -> Int {
     var inodes = Set<String>()
     for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-        guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+        guard let text = readWholeProcFile(table) else { continue }
         for line in text.split(separator: "\n").dropFirst() {
             let columns = line.split(separator: " ", omittingEmptySubsequences: true)
             guard columns.count > 9 else { continue }
@@ -200,6 +200,16 @@ func openConnectionDescriptors(port: Int) -> Int {
     }.count
 }
 #endif
+
+/// The whole text of a `/proc` file. `String(contentsOfFile:)` stops after the first page of a
+/// proc file (4 KiB, about 26 sockets of `/proc/net/tcp`), which hid connections whenever the
+/// machine had more sockets than that; reading to the end does not.
+func readWholeProcFile(_ path: String) -> String? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    guard let data = try? handle.readToEnd() else { return nil }
+    return String(decoding: data, as: UTF8.self)
+}
 
 /// Waits until a state (not an event) holds, looking again after each short pause; returns
 /// whether it did within ``TestTime/eventLimit``. Events are awaited with

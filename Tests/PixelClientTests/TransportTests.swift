@@ -107,7 +107,7 @@ import Testing
             emulator.faults.failNext(1, method: "GET", pathPrefix: "/demo/plugins/", with: .delay(TestTime.scaled(.milliseconds(300))))
             let slow = Task { try await client.getPlugins() }
             while client.core.inFlightRequestCount == 0 { await Task.yield() }
-            await client.close(gracePeriod: .seconds(10))
+            await client.close(gracePeriod: TestTime.eventLimit)
             let plugins = try await slow.value
             #expect(!plugins.isEmpty)
         }

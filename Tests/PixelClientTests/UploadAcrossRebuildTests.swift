@@ -135,7 +135,7 @@ extension UploadTests {
 
         @Test func anUploadStraddlingShutdownWithALongerGracePeriodCompletes() async throws {
             let shutdown = NIOLockedValueBox<Task<Void, any Error>?>(nil)
-            try await uploadWhile(gracePeriod: .seconds(30)) { moment in
+            try await uploadWhile(gracePeriod: TestTime.scaled(.seconds(30))) { moment in
                 let registry = moment.registry
                 shutdown.withLockedValue { $0 = Task { try await registry.shutdown() } }
                 #expect(await moment.log.waitFor { $0.isRetired })

@@ -102,7 +102,7 @@ func storedSupportFile(_ emulator: PixelEmulator, named name: String) async -> S
 
 /// Resident set size of this process in bytes (`VmRSS` in /proc/self/status).
 func residentBytes() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    guard let status = readWholeProcFile("/proc/self/status") else { return 0 }
     for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
         let digits = line.split(separator: " ").compactMap { Int($0) }
         return (digits.first ?? 0) * 1024
