@@ -92,7 +92,8 @@ import Testing
             try await withFactoryTempDirectory { settingsDirectory in
                 let environment = TestEnvironment.pointing(at: emulator)
                 let registry = PixelClientRegistry(
-                    configuration: .testing(environment: environment, directory: settingsDirectory) { $0.gracePeriod = TestTime.scaled(.seconds(60)) })
+                    configuration: .testing(environment: environment, directory: settingsDirectory) { $0.gracePeriod = TestTime.scaled(.seconds(60)) }
+                )
                 let setup = try registry.asyncClient()
                 let (project, collection) = try await setup.makeCollection(.image, name: "Soak")
                 let connectionsBefore = openConnectionDescriptors(port: emulator.port)
