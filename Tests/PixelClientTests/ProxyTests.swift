@@ -78,6 +78,32 @@ struct ProxyTests {
         }
     }
 
+    /// The emulator speaks plain HTTP, so an `https://` request through the proxy reaches it but
+    /// cannot complete its TLS handshake: what this shows is that `HTTPS_PROXY` (and not
+    /// `HTTP_PROXY`) carried the `https://` request, and that the failure is a typed error.
+    @Test func httpsProxyFromTheEnvironmentCarriesHTTPSRequestsAndHTTPProxyDoesNot() async throws {
+        let proxy = try await TinyProxy()
+        try await withEmulator(stopping: proxy) { emulator in
+            let httpsSettings: (inout PixelSettings) -> Void = {
+                $0.authServerURLOverride = "https://127.0.0.1:\(emulator.port)"
+                $0.apiURLOverride = "https://127.0.0.1:\(emulator.port)/demo"
+                $0.retryAttempts = 1
+                $0.tokenTimeout = TestTime.scaled(.seconds(1))  // a handshake with a plain-HTTP server waits for it
+            }
+            try await withProxiedClient(emulator, settings: httpsSettings, environment: ["HTTP_PROXY": "127.0.0.1:\(proxy.port)"]) { client in
+                await #expect(throws: PixelError.self) { try await client.me() }
+            }
+            #expect(tunnels(proxy, to: emulator) == 0, "\(proxy.requests)")
+            try await withProxiedClient(emulator, settings: httpsSettings, environment: ["HTTPS_PROXY": "127.0.0.1:\(proxy.port)"]) { client in
+                let error = try await #require(throws: PixelError.self) { try await client.me() }
+                #expect(error.code == .transport, "\(error)")
+                #expect(error.description.contains("through the proxy 127.0.0.1:\(proxy.port)"), "\(error)")
+                #expect(!error.description.contains("demo-password"))
+            }
+            #expect(tunnels(proxy, to: emulator) >= 1, "\(proxy.requests)")
+        }
+    }
+
     @Test func proxyAuthenticationWorksAndAWrongPasswordIsATypedErrorThatHidesIt() async throws {
         let proxy = try await TinyProxy(credentials: ("alice", "pr0xy-pa55"))
         try await withEmulator(stopping: proxy) { emulator in
