@@ -1,4 +1,5 @@
 import Logging
+import NIOConcurrencyHelpers
 import Settings
 
 /// Hands out Keycloak access tokens: fetched lazily, single-flight, refreshed ahead of expiry.
@@ -15,6 +16,9 @@ import Settings
 /// - Every fetch holds a joining lease on the core's lifecycle, so a background refresh is work
 ///   the core waits for before it closes; once the core stops granting leases, fetches fail
 ///   with `clientClosed`.
+/// - A token that is neither stale nor expired is served without entering the actor: the actor
+///   publishes its current valid token to a lock-guarded copy whenever its state changes, so the
+///   common call costs one lock instead of an executor hop.
 package actor TokenProvider {
     private enum State {
         case empty
@@ -31,7 +35,17 @@ package actor TokenProvider {
     private let logger: Logger
     private let clock = ContinuousClock()
 
-    private var state = State.empty
+    private var state = State.empty {
+        didSet {
+            if case .valid(let token) = state {
+                published.withLockedValue { $0 = token }
+            } else {
+                published.withLockedValue { $0 = nil }
+            }
+        }
+    }
+    /// The token of `state` while it is `.valid`, readable without entering the actor.
+    private nonisolated let published = NIOLockedValueBox<AccessToken?>(nil)
     private var fetchTask: Task<Void, Never>?
     private var refreshToken: Secret<String>?
     private var generation = 0
@@ -52,7 +66,12 @@ package actor TokenProvider {
     }
 
     /// A usable access token, fetching or refreshing it when needed.
-    package func token() async throws(PixelError) -> AccessToken {
+    package nonisolated func token() async throws(PixelError) -> AccessToken {
+        if let token = published.withLockedValue({ $0 }), clock.now < token.staleAt { return token }
+        return try await currentOrFetchedToken()
+    }
+
+    private func currentOrFetchedToken() async throws(PixelError) -> AccessToken {
         if closed { throw .clientClosed() }
         let now = clock.now
         switch state {
