@@ -200,17 +200,16 @@ public final class PixelClientCore: Sendable {
             let token = try await tokens.token()
             var http = HTTPClientRequest(url: url)
             http.method = request.method
-            http.headers.add(name: "X-Request-ID", value: requestID)
-            http.headers.add(name: "Authorization", value: "Bearer \(token.value.reveal())")
-            http.headers.add(name: "Accept", value: "application/json")
-            http.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
-            http.headers.add(name: "User-Agent", value: PixelUserAgent.value)
+            var headers = APIRequestHeaders.constant
+            headers.add(name: "X-Request-ID", value: requestID)
+            headers.add(name: "Authorization", value: "Bearer \(token.value.reveal())")
             if let body = request.body {
-                http.headers.add(name: "Content-Type", value: "application/json")
+                headers.add(name: "Content-Type", value: "application/json")
                 http.body = .bytes(body)
             } else if request.method == .POST || request.method == .PUT {
-                http.headers.add(name: "Content-Length", value: "0")
+                headers.add(name: "Content-Length", value: "0")
             }
+            http.headers = headers
             logger.debug("→ \(method) \(url)", metadata: ["request_id": "\(requestID)", "attempt": "\(attempt)"])
             if let text = request.bodyForErrors { logger.trace("request body", metadata: ["body": "\(text)"]) }
 
