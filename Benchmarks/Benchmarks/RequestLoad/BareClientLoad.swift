@@ -20,10 +20,15 @@ struct BareClientLoad: ParsableCommand, Sendable {
     func run() throws { try runToCompletion(execute) }
 
     func execute() async throws {
+        // Configured as PixelClient configures its API pool with default settings: the same
+        // connect and read timeouts (the read timeout is what catches a body that stalls), and
+        // AsyncHTTPClient's own tracing off (its default is the global no-op tracer, which still
+        // builds a span per request).
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .ratio(200))
-        configuration.timeout = .init(connect: .seconds(5), read: nil)
+        configuration.timeout = .init(connect: .seconds(5), read: .seconds(10))
+        configuration.tracing.tracer = nil
         let http = HTTPClient(eventLoopGroupProvider: .shared(HTTPClient.defaultEventLoopGroup), configuration: configuration)
         do {
             let token = try await Self.fetchToken(http, authURL: server.authURL)
