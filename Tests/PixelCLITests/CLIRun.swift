@@ -11,10 +11,15 @@ struct CLIResult: Sendable, CustomStringConvertible {
 }
 
 /// Runs the built `pixel` binary as a subprocess with exactly the environment given (nothing is
-/// inherited) in `directory`, waiting on a plain `Thread` so the two cooperative threads stay free
+/// inherited but `TSAN_OPTIONS`, so that a ThreadSanitizer run's child applies the same
+/// suppressions and symbolizer) in `directory`, waiting on a plain `Thread` so the two cooperative threads stay free
 /// for an in-process emulator. Output goes to files rather than pipes, so a chatty child can
 /// never fill a pipe and stall.
 enum CLIRun {
+    /// `TSAN_OPTIONS` of this process, when it has one (`scripts/tsan` sets it).
+    private static let sanitizerEnvironment: [String: String] =
+        ProcessInfo.processInfo.environment["TSAN_OPTIONS"].map { ["TSAN_OPTIONS": $0] } ?? [:]
+
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL) async throws -> CLIResult {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
@@ -57,7 +62,7 @@ enum CLIRun {
         let process = Process()
         process.executableURL = CLIBinary.url
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment.merging(sanitizerEnvironment) { given, _ in given }
         process.currentDirectoryURL = directory
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: outURL)
