@@ -88,7 +88,7 @@ struct ProxyTests {
                 $0.authServerURLOverride = "https://127.0.0.1:\(emulator.port)"
                 $0.apiURLOverride = "https://127.0.0.1:\(emulator.port)/demo"
                 $0.retryAttempts = 1
-                $0.tokenTimeout = TestTime.scaled(.seconds(1))  // a handshake with a plain-HTTP server waits for it
+                $0.tokenTimeout = TestTime.scaled(.seconds(3))  // a handshake with a plain-HTTP server may wait for it
             }
             try await withProxiedClient(emulator, settings: httpsSettings, environment: ["HTTP_PROXY": "127.0.0.1:\(proxy.port)"]) { client in
                 await #expect(throws: PixelError.self) { try await client.me() }
@@ -96,7 +96,8 @@ struct ProxyTests {
             #expect(tunnels(proxy, to: emulator) == 0, "\(proxy.requests)")
             try await withProxiedClient(emulator, settings: httpsSettings, environment: ["HTTPS_PROXY": "127.0.0.1:\(proxy.port)"]) { client in
                 let error = try await #require(throws: PixelError.self) { try await client.me() }
-                #expect(error.code == .transport, "\(error)")
+                // The handshake fails (`transport`) or, on a loaded machine, outlasts the timeout.
+                #expect(error.code == .transport || error.code == .timeout, "\(error)")
                 #expect(error.description.contains("through the proxy 127.0.0.1:\(proxy.port)"), "\(error)")
                 #expect(!error.description.contains("demo-password"))
             }
