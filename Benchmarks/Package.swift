@@ -16,11 +16,12 @@ let package = Package(
         .package(path: ".."),
         // The default trait needs a repository the mirror lacks; MallocInterposer resolves.
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]),
-        // The same versions the main package resolves (the load generators' command line and
-        // the bare AsyncHTTPClient loop).
+        // The same versions the main package resolves (the load generators' command line, the
+        // bare AsyncHTTPClient loop and the emulator's logger).
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         // libyaml itself, for the cold-resolution floor (what parsing the fixture costs before any
@@ -68,15 +69,19 @@ let package = Package(
         // Requests and uploads against a server in another process (issue 15): plain load
         // generators, not ordo-one benchmarks, so `Benchmarks/run` can run them for a fixed time
         // with many requests in flight, under valgrind, and next to wrk, curl and pixel-client.
-        // They do not link the Benchmark harness (nor its malloc interposer).
+        // They do not link the Benchmark harness (nor its malloc interposer). The emulator they
+        // measure against runs in its own process too (`RequestLoad emulator`), so the script's
+        // release build is this one executable.
         .executableTarget(
             name: "RequestLoad",
             dependencies: [
                 "BenchmarkSupport",
                 .product(name: "PixelClient", package: parentPackage),
+                .product(name: "PixelEmulator", package: parentPackage),
                 .product(name: "Settings", package: parentPackage),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],

@@ -41,14 +41,17 @@ def memory_gib():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--end", action="store_true")
+    parser.add_argument("--elapsed-seconds", type=int)
     parser.add_argument("--configuration")
     parser.add_argument("--build-seconds", type=int)
     parser.add_argument("--smoke", type=int, default=0)
+    parser.add_argument("--warmup-seconds", type=float)
     parser.add_argument("--nginx", default="nginx")
     args = parser.parse_args()
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     if args.end:
-        print(json.dumps({"kind": "machine_end", "time": now, "load_average": os.getloadavg()}))
+        print(json.dumps({"kind": "machine_end", "time": now, "load_average": os.getloadavg(),
+                          "elapsed_seconds": args.elapsed_seconds}))
         return
     try:
         from importlib import metadata
@@ -58,7 +61,7 @@ def main():
     print(json.dumps({
         "kind": "machine", "time": now, "cpu": cpu_model(), "cores": os.cpu_count(), "memory_gib": memory_gib(),
         "kernel": platform.release(), "load_average": os.getloadavg(), "configuration": args.configuration,
-        "build_seconds": args.build_seconds, "smoke": bool(args.smoke),
+        "build_seconds": args.build_seconds, "smoke": bool(args.smoke), "warmup_seconds": args.warmup_seconds,
         "versions": {
             "swift": first_line(["swift", "--version"]), "wrk": first_line(["wrk", "-v"]),
             "nginx": first_line([args.nginx, "-v"]), "curl": first_line(["curl", "--version"]),

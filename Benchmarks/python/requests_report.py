@@ -55,6 +55,11 @@ def main(path):
         " / ".join("%.1f" % x for x in machine.get("load_average", [])),
         " / ".join("%.1f" % x for x in end.get("load_average", [])),
         machine.get("configuration"), " (smoke sizes)" if machine.get("smoke") else ""))
+    if machine.get("build_seconds") is not None and end.get("elapsed_seconds") is not None:
+        minutes = lambda seconds: "%d min %02d s" % divmod(seconds, 60)
+        out.append("")
+        out.append("Run time: %s for the script, of which the build took %s." % (
+            minutes(end["elapsed_seconds"]), minutes(machine["build_seconds"])))
     out.append("")
 
     # One record per client invocation; a round is one invocation of every client in turn.
@@ -81,8 +86,9 @@ def main(path):
             clients = [k[2] for k in series if k[0] == server and k[1] == target]
             clients.sort(key=lambda c: CLIENT_ORDER.index(c) if c in CLIENT_ORDER else 99)
             first = series[(server, target, clients[0])]
-            out.append("**%s, `%s`**: %d rounds of %s s per client after a %s warm-up each, clients taking turns:" % (
-                server, target, len(first["rps"]), first["duration"], "1 s" if not machine.get("smoke") else "short"))
+            warmup = machine.get("warmup_seconds")
+            out.append("**%s, `%s`**: %d rounds of %s s per client after a %s warm-up each (wrk: whole seconds), clients taking turns:" % (
+                server, target, len(first["rps"]), first["duration"], "%g s" % warmup if warmup is not None else "short"))
             out.append("")
             out.append("| client | in flight | requests/s, median (min–max) | vs bare AHC loop (per round) | client CPU per request | errors |")
             out.append("|---|---:|---:|---:|---:|---:|")

@@ -7,8 +7,8 @@ import Synchronization
 /// it, and the 1 GiB upload. Each measurement prints one JSON object on its own line to stdout;
 /// `Benchmarks/python/requests_report.py` turns them into the tables of BENCHMARKS.md.
 ///
-/// The server (the emulator in its own process, or nginx serving copies of its responses) is
-/// started by `Benchmarks/run`; these commands only talk to it.
+/// The server (the emulator in its own process, `RequestLoad emulator`, or nginx serving copies of
+/// its responses) is started by `Benchmarks/run`; the load commands only talk to it.
 ///
 /// The entry point is synchronous and the main thread waits on a semaphore (``runToCompletion(_:)``)
 /// instead of parking in `dispatch_main()`: valgrind 3.19 (Debian 12) crashes on the
@@ -18,7 +18,7 @@ struct RequestLoad: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Request throughput, instructions per request and upload load generators for Benchmarks/run.",
         subcommands: [
-            AsyncClientLoad.self, BareClientLoad.self, BlockingClientLoad.self, SetUpFixtures.self, UploadLoad.self,
+            AsyncClientLoad.self, BareClientLoad.self, BlockingClientLoad.self, EmulatorServer.self, SetUpFixtures.self, UploadLoad.self,
         ])
 }
 
