@@ -67,17 +67,23 @@ def main(path):
     for record in requests:
         key = (record["server"], record["target"], family(record["client"]))
         entry = series.setdefault(key, {"client": record["client"], "in_flight": record["in_flight"], "rps": [], "cpu": [],
-                                        "errors": 0, "duration": record.get("duration_seconds")})
+                                        "rounds": [], "errors": 0, "duration": record.get("duration_seconds"),
+                                        "slices": bool(record.get("slices"))})
         entry["rps"] += record["requests_per_second"]
+        entry["rounds"].append(statistics.mean(record["requests_per_second"]))
         entry["cpu"] += record.get("cpu_microseconds_per_request") or []
         entry["errors"] += record["errors"]
 
     def paired(server, target, numerator, denominator):
-        """Median over rounds of numerator / denominator measured in the same round."""
+        """Median of numerator / denominator measured side by side: over the slice pairs when both
+        ran as a `pair` (taking turns slice by slice), else over the rounds (a round's figure is
+        the mean of its slices)."""
         top, bottom = series.get((server, target, numerator)), series.get((server, target, denominator))
         if not top or not bottom:
             return None
-        ratios = [t / b for t, b in zip(top["rps"], bottom["rps"]) if b > 0]
+        both_sliced = top["slices"] and bottom["slices"] and len(top["rps"]) == len(bottom["rps"])
+        pairs = zip(top["rps"], bottom["rps"]) if both_sliced else zip(top["rounds"], bottom["rounds"])
+        ratios = [t / b for t, b in pairs if b > 0]
         return statistics.median(ratios) if ratios else None
 
     servers = sorted({k[0] for k in series}, key=lambda s: (s != "emulator", s))
@@ -87,8 +93,13 @@ def main(path):
             clients.sort(key=lambda c: CLIENT_ORDER.index(c) if c in CLIENT_ORDER else 99)
             first = series[(server, target, clients[0])]
             warmup = machine.get("warmup_seconds")
-            out.append("**%s, `%s`**: %d rounds of %s s per client after a %s warm-up each (wrk: whole seconds), clients taking turns:" % (
-                server, target, len(first["rps"]), first["duration"], "%g s" % warmup if warmup is not None else "short"))
+            sliced = next((series[(server, target, c)] for c in clients if series[(server, target, c)]["slices"]), None)
+            pairing = ("; the bare loop and PixelClient async share one process and take turns in %d slices of %s s per round "
+                       "(their figures are per slice, their ratio the median over slice pairs)" % (
+                           len(sliced["rps"]) // len(sliced["rounds"]), sliced["duration"]) if sliced else "")
+            rounds = len(first["rounds"])
+            out.append("**%s, `%s`**: %d round%s of %s s per client after a %s warm-up each (wrk: whole seconds), clients taking turns%s:" % (
+                server, target, rounds, "" if rounds == 1 else "s", first["duration"], "%g s" % warmup if warmup is not None else "short", pairing))
             out.append("")
             out.append("| client | in flight | requests/s, median (min–max) | vs bare AHC loop (per round) | client CPU per request | errors |")
             out.append("|---|---:|---:|---:|---:|---:|")
@@ -155,7 +166,8 @@ def main(path):
         out.append("")
 
     if goals:
-        out.append("**Goals** (throughput ratios: median over the rounds of the ratio within each round; all from this run):")
+        out.append("**Goals** (throughput ratios: median over the rounds of the ratio within each round, or over the slice pairs "
+                   "for async against the bare loop; all from this run):")
         out.append("")
         out.append("| goal | server | target | measured | |")
         out.append("|---|---|---|---:|---|")

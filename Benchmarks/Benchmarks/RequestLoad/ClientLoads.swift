@@ -12,17 +12,59 @@ struct AsyncClientLoad: ParsableCommand, Sendable {
 
     func run() throws { try runToCompletion(execute) }
 
+    static let name = "PixelClient async"
+
     func execute() async throws {
         let client = try getClient(async: .async, settings: server.settings)
+        let results = await runAsyncClosedLoop(phases: shape.phases, inFlight: shape.inFlight, Self.operation(client, shape))
+        await client.close()
+        try shape.report(client: Self.name, server: server, results)
+    }
+
+    /// One call as users make it: `me()` or `getProject(_:)`, the model decoded and dropped.
+    static func operation(_ client: PixelAsyncClient, _ shape: LoadShape) -> @Sendable () async throws -> Void {
         let (target, project) = (shape.target, ProjectID(shape.projectID))
-        let results = await runAsyncClosedLoop(phases: shape.phases, inFlight: shape.inFlight) {
+        return {
             switch target {
             case .me: _ = try await client.me()
             case .project: _ = try await client.getProject(project)
             }
         }
+    }
+}
+
+/// `pair`: the bare AsyncHTTPClient loop and PixelClient's async client in one process, taking
+/// turns phase by phase (the warm-up, then each measured slice), so that both are measured within
+/// the same second or so and a change in the machine's speed hits them alike. The order swaps
+/// every slice (bare first, then ours first, …), so a steady drift cancels too. Prints one report
+/// per client, with one figure per slice.
+struct PairedClientLoad: ParsableCommand, Sendable {
+    static let configuration = CommandConfiguration(
+        commandName: "pair", abstract: "The bare AsyncHTTPClient loop and PixelClient async, taking turns slice by slice.")
+
+    @OptionGroup var server: ServerOptions
+    @OptionGroup var shape: LoadShape
+
+    func run() throws { try runToCompletion(execute) }
+
+    func execute() async throws {
+        let bare = try await BareLoop(server: server, shape: shape)
+        let client = try getClient(async: .async, settings: server.settings)
+        let ours = AsyncClientLoad.operation(client, shape)
+        var (bareResults, ourResults): ([PhaseResult], [PhaseResult]) = ([], [])
+        for (index, phase) in shape.phases.enumerated() {
+            if index.isMultiple(of: 2) {
+                bareResults += await runAsyncClosedLoop(phases: [phase], inFlight: shape.inFlight, bare.operation)
+                ourResults += await runAsyncClosedLoop(phases: [phase], inFlight: shape.inFlight, ours)
+            } else {
+                ourResults += await runAsyncClosedLoop(phases: [phase], inFlight: shape.inFlight, ours)
+                bareResults += await runAsyncClosedLoop(phases: [phase], inFlight: shape.inFlight, bare.operation)
+            }
+        }
         await client.close()
-        try shape.report(client: "PixelClient async", server: server, results)
+        try await bare.shutdown()
+        try shape.report(client: BareLoop.name, server: server, bareResults, slices: true)
+        try shape.report(client: AsyncClientLoad.name, server: server, ourResults, slices: true)
     }
 }
 

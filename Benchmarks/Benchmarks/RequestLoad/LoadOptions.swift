@@ -86,6 +86,8 @@ struct LoadReport: JSONLine {
     var server: String
     var inFlight: Int
     var durationSeconds: Double?
+    /// Whether each figure is one slice of a `pair` run (the bare loop and ours taking turns).
+    var slices: Bool?
     var requestsPerSecond: [Double]
     var requests: [Int]
     /// CPU time of the load generator's process per completed request, in microseconds.
@@ -95,13 +97,13 @@ struct LoadReport: JSONLine {
 }
 
 extension LoadShape {
-    /// Runs the phases with `operation` in a closed loop and prints the report.
-    func report(client: String, server: ServerOptions, _ results: [PhaseResult]) throws {
+    /// Prints the report of one client's phases (the measured ones; errors from all).
+    func report(client: String, server: ServerOptions, _ results: [PhaseResult], slices: Bool = false) throws {
         let measured = results.filter(\.measured)
         let errors = results.reduce(0) { $0 + $1.errors }
         LoadReport(
             client: client, target: target.name, server: server.server, inFlight: inFlight,
-            durationSeconds: requests == nil ? duration : nil,
+            durationSeconds: requests == nil ? duration : nil, slices: slices ? true : nil,
             requestsPerSecond: measured.map { ($0.requestsPerSecond * 10).rounded() / 10 }, requests: measured.map(\.completed),
             cpuMicrosecondsPerRequest: measured.map { ($0.cpuSeconds * 1e7 / Double(max(1, $0.completed))).rounded() / 10 },
             errors: errors, firstError: results.compactMap(\.firstError).first

@@ -18,7 +18,8 @@ struct RequestLoad: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Request throughput, instructions per request and upload load generators for Benchmarks/run.",
         subcommands: [
-            AsyncClientLoad.self, BareClientLoad.self, BlockingClientLoad.self, EmulatorServer.self, SetUpFixtures.self, UploadLoad.self,
+            AsyncClientLoad.self, BareClientLoad.self, BlockingClientLoad.self, EmulatorServer.self, PairedClientLoad.self, SetUpFixtures.self,
+            UploadLoad.self,
         ])
 }
 
