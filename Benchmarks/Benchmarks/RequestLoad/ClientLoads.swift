@@ -10,9 +10,9 @@ struct AsyncClientLoad: ParsableCommand, Sendable {
     @OptionGroup var server: ServerOptions
     @OptionGroup var shape: LoadShape
 
-    func run() throws { try runToCompletion(execute) }
-
     static let name = "PixelClient async"
+
+    func run() throws { try runToCompletion(execute) }
 
     func execute() async throws {
         let client = try getClient(async: .async, settings: server.settings)
@@ -48,8 +48,14 @@ struct PairedClientLoad: ParsableCommand, Sendable {
     func run() throws { try runToCompletion(execute) }
 
     func execute() async throws {
-        let bare = try await BareLoop(server: server, shape: shape)
         let client = try getClient(async: .async, settings: server.settings)
+        let bare: BareLoop
+        do {
+            bare = try await BareLoop(server: server, shape: shape)
+        } catch {
+            await client.close()
+            throw error
+        }
         let ours = AsyncClientLoad.operation(client, shape)
         var (bareResults, ourResults): ([PhaseResult], [PhaseResult]) = ([], [])
         for (index, phase) in shape.phases.enumerated() {
